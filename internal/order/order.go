@@ -217,3 +217,18 @@ func parseRow(rec []string) (Order, []string) {
 	}
 	return o, reasons
 }
+
+// Key is the lookup form of an order number: upper case, without the '#',
+// '-', '.', '/' and spaces customers put in or leave out, so that "#100234",
+// "s-7781" and "S7781" find their orders.
+func Key(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(id) {
+		switch r {
+		case '#', '-', '.', '/', ' ', '\t', '_':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,74 @@
+// Package decide is the one path from a read mail to its decision: classify
+// the own text, fetch the orders that could be meant, and apply the policy.
+// The daemon and `helpdesk eval` both call Mail, so they decide identically.
+package decide
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"helpdesk/internal/classify"
+	"helpdesk/internal/message"
+	"helpdesk/internal/order"
+	"helpdesk/internal/policy"
+)
+
+// Orders finds orders; the store implements it.
+type Orders interface {
+	// OrdersByEmail returns the orders placed with the address, compared
+	// case-insensitively.
+	OrdersByEmail(ctx context.Context, email string) ([]order.Order, error)
+	// OrdersByIDs returns the orders whose numbers are among ids; unknown
+	// numbers are left out.
+	OrdersByIDs(ctx context.Context, ids []string) ([]order.Order, error)
+}
+
+// Shop holds the settings a decision depends on.
+type Shop struct {
+	// Addresses are the shop's own addresses (mail from them is auto).
+	Addresses  []string
+	Location   *time.Location
+	WindowDays int
+}
+
+// Result is a decided mail.
+type Result struct {
+	Message  *message.Message
+	Class    classify.Result
+	Decision policy.Decision
+}
+
+// Mail classifies m, looks up its candidate orders and decides it. history
+// is the thread's history (the zero value for a new thread); unsafe lists
+// reasons that forbid a decision on money. An error means the order data
+// could not be read: the caller retries later rather than deciding blind.
+func Mail(ctx context.Context, shop Shop, orders Orders, m *message.Message, history policy.History, unsafe []string) (Result, error) {
+	r := Result{Message: m}
+	r.Class = classify.Classify(m, classify.Settings{Addresses: shop.Addresses})
+	var candidates []order.Order
+	if r.Class.Category != classify.Auto {
+		if m.From != nil && m.From.Address != "" {
+			os, err := orders.OrdersByEmail(ctx, m.From.Address)
+			if err != nil {
+				return r, fmt.Errorf("orders of the sender: %w", err)
+			}
+			candidates = append(candidates, os...)
+		}
+		if len(m.OrderRefs) > 0 {
+			os, err := orders.OrdersByIDs(ctx, m.OrderRefs)
+			if err != nil {
+				return r, fmt.Errorf("orders named in the mail: %w", err)
+			}
+			candidates = append(candidates, os...)
+		}
+	}
+	r.Decision = policy.Decide(policy.Input{
+		Message: m,
+		Class:   r.Class,
+		Orders:  candidates,
+		History: history,
+		Unsafe:  unsafe,
+	}, policy.Settings{Location: shop.Location, WindowDays: shop.WindowDays})
+	return r, nil
+}

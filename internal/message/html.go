@@ -1,0 +1,342 @@
+package message
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTMLText turns an HTML body into readable plain text: block elements and
+// <br> become line breaks, list items start with "- ", table cells are
+// separated by spaces, entities are decoded, and <head>, <style> and
+// <script> are dropped. A link keeps its http(s) target in the text as
+// "label (URL)" so that links stay visible; mailto: and other schemes do not.
+func HTMLText(s string) string {
+	c := convertHTML(s, false)
+	return joinText(c.own.String(), c.quoted.String())
+}
+
+// splitHTML converts an HTML body to text and separates, on the HTML
+// structure, what the sender wrote (own) from quoted history and signatures
+// (quoted): <blockquote>, Gmail's div.gmail_quote and div.gmail_attr,
+// Outlook's div#divRplyFwdMsg, #appendonsend and border-top divider with
+// everything after them, Yahoo's div.yahoo_quoted, Thunderbird's
+// moz-cite-prefix, and the signature blocks of Gmail, Thunderbird and
+// Outlook. It also returns the Content-IDs of the images referenced from
+// each side.
+func splitHTML(s string) (own, quoted string, ownCIDs, quotedCIDs map[string]bool) {
+	c := convertHTML(s, true)
+	return c.own.String(), c.quoted.String(), c.ownCIDs, c.quotedCIDs
+}
+
+// htmlConverter holds the state of one conversion.
+type htmlConverter struct {
+	split      bool // separate quoted history from own text
+	cut        bool // everything from here on is quoted history
+	own        textBuilder
+	quoted     textBuilder
+	ownCIDs    map[string]bool
+	quotedCIDs map[string]bool
+}
+
+func convertHTML(s string, split bool) *htmlConverter {
+	c := &htmlConverter{split: split, ownCIDs: map[string]bool{}, quotedCIDs: map[string]bool{}}
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		// html.Parse only fails on reader errors; a strings.Reader has none.
+		c.own.text(s, false)
+		return c
+	}
+	c.node(doc, false, false)
+	return c
+}
+
+// maxHTMLDepth bounds recursion on hostile nesting; html.Parse already
+// limits the tree depth, this is a second guard.
+const maxHTMLDepth = 1000
+
+func (c *htmlConverter) out(quoted bool) *textBuilder {
+	if c.split && (quoted || c.cut) {
+		return &c.quoted
+	}
+	return &c.own
+}
+
+func (c *htmlConverter) node(n *html.Node, quoted, pre bool) {
+	c.walk(n, quoted, pre, 0)
+}
+
+func (c *htmlConverter) walk(n *html.Node, quoted, pre bool, depth int) {
+	if depth > maxHTMLDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		c.out(quoted).text(n.Data, pre)
+		return
+	case html.DocumentNode:
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			c.walk(ch, quoted, pre, depth+1)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+
+	switch n.DataAtom {
+	case atom.Head, atom.Style, atom.Script, atom.Title, atom.Template, atom.Noscript:
+		return
+	}
+	if c.split {
+		if startsHistory(n) {
+			c.cut = true
+		}
+		if isQuoteBlock(n) {
+			quoted = true
+		}
+	}
+
+	b := c.out(quoted)
+	switch n.DataAtom {
+	case atom.Br:
+		b.newline()
+		return
+	case atom.Hr:
+		b.blankLine()
+		return
+	case atom.Img:
+		if src := attr(n, "src"); len(src) > 4 && strings.EqualFold(src[:4], "cid:") {
+			cid := strings.Trim(src[4:], "<> ")
+			if c.split && (quoted || c.cut) {
+				c.quotedCIDs[cid] = true
+			} else {
+				c.ownCIDs[cid] = true
+			}
+		}
+		return
+	case atom.Pre:
+		pre = true
+	}
+
+	block := isBlock(n.DataAtom)
+	switch {
+	case n.DataAtom == atom.P || n.DataAtom == atom.Blockquote || isHeading(n.DataAtom):
+		b.blankLine()
+	case n.DataAtom == atom.Li:
+		b.newline()
+		b.raw("- ")
+	case block:
+		b.newline()
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		b.space()
+	}
+
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.walk(ch, quoted, pre, depth+1)
+	}
+
+	b = c.out(quoted)
+	if n.DataAtom == atom.A {
+		if href := strings.TrimSpace(attr(n, "href")); isWebURL(href) && !strings.Contains(b.lastLine(), href) {
+			b.text(" ("+href+")", pre)
+		}
+	}
+	switch {
+	case n.DataAtom == atom.P || n.DataAtom == atom.Blockquote || isHeading(n.DataAtom):
+		b.blankLine()
+	case block:
+		b.newline()
+	}
+}
+
+// isWebURL reports whether s is an absolute http or https URL.
+func isWebURL(s string) bool {
+	l := strings.ToLower(s)
+	return (strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")) && len(s) > len("https://")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for f := range strings.FieldsSeq(attr(n, "class")) {
+		if strings.EqualFold(f, class) {
+			return true
+		}
+	}
+	return false
+}
+
+// borderTopRE matches the inline style of Outlook's divider above a quoted
+// message ("border:none;border-top:solid #E1E1E1 1.0pt").
+var borderTopRE = regexp.MustCompile(`(?i)border-top:\s*solid\s+#?[a-z0-9]+\s+[0-9.]+(pt|px|in|cm)`)
+
+// startsHistory reports whether n starts quoted history that runs to the end
+// of the document (Outlook, Hotmail).
+func startsHistory(n *html.Node) bool {
+	id := strings.ToLower(attr(n, "id"))
+	switch id {
+	case "divrplyfwdmsg", "appendonsend", "stopspelling", "x_divrplyfwdmsg", "x_appendonsend":
+		return true
+	}
+	if n.DataAtom == atom.Div && hasClass(n, "OutlookMessageHeader") {
+		return true
+	}
+	if n.DataAtom == atom.Div {
+		if st := attr(n, "style"); borderTopRE.MatchString(st) && strings.Contains(strings.ToLower(st), "border:none") {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuoteBlock reports whether n holds quoted history or a signature.
+func isQuoteBlock(n *html.Node) bool {
+	if n.DataAtom == atom.Blockquote {
+		return true
+	}
+	for _, cl := range []string{"gmail_quote", "gmail_attr", "gmail_signature", "yahoo_quoted", "moz-cite-prefix", "moz-signature", "protonmail_quote", "zmail_extra", "x_gmail_quote"} {
+		if hasClass(n, cl) {
+			return true
+		}
+	}
+	switch strings.ToLower(attr(n, "id")) {
+	case "signature", "x_signature", "ms-outlook-mobile-signature", "appleMailSignature", "applemailsignature":
+		return true
+	}
+	return attr(n, "data-smartmail") == "gmail_signature"
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Dd, atom.Details,
+		atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header,
+		atom.Hr, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre, atom.Section,
+		atom.Summary, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Ul, atom.Caption,
+		atom.Body, atom.Html:
+		return true
+	}
+	return false
+}
+
+// textBuilder accumulates text with collapsed white space and at most one
+// blank line in a row.
+type textBuilder struct {
+	sb strings.Builder
+	// pending separators, written before the next text
+	nl    int  // newlines wanted (1 or 2)
+	sp    bool // a space wanted
+	start bool // something has been written
+}
+
+func (b *textBuilder) String() string { return b.sb.String() }
+
+func (b *textBuilder) newline() {
+	if b.start && b.nl < 1 {
+		b.nl = 1
+	}
+	b.sp = false
+}
+
+func (b *textBuilder) blankLine() {
+	if b.start {
+		b.nl = 2
+	}
+	b.sp = false
+}
+
+func (b *textBuilder) space() {
+	if b.start && b.nl == 0 {
+		b.sp = true
+	}
+}
+
+func (b *textBuilder) flush() {
+	if b.nl > 0 {
+		b.sb.WriteString(strings.Repeat("\n", b.nl))
+		b.nl = 0
+		b.sp = false
+	} else if b.sp && !b.atLineStart() {
+		b.sb.WriteByte(' ')
+		b.sp = false
+	}
+}
+
+// raw writes s as is (a list bullet).
+func (b *textBuilder) raw(s string) {
+	b.flush()
+	b.sb.WriteString(s)
+	b.start = true
+}
+
+// text writes the text of a text node: runs of white space collapse to one
+// space, except inside <pre>.
+func (b *textBuilder) text(s string, pre bool) {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	if pre {
+		for i, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+			if i > 0 {
+				b.nl = max(b.nl, 1)
+				b.start = true
+			}
+			if line != "" {
+				b.flush()
+				b.sb.WriteString(line)
+				b.start = true
+			}
+		}
+		return
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		if s != "" {
+			b.space()
+		}
+		return
+	}
+	if isSpace(s[0]) {
+		b.space()
+	}
+	b.flush()
+	b.sb.WriteString(strings.Join(words, " "))
+	b.start = true
+	if isSpace(s[len(s)-1]) {
+		b.sp = true
+	}
+}
+
+func (b *textBuilder) atLineStart() bool {
+	s := b.sb.String()
+	return s == "" || s[len(s)-1] == '\n'
+}
+
+// lastLine returns the text written since the last line break.
+func (b *textBuilder) lastLine() string {
+	s := b.sb.String()
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}

@@ -1,0 +1,238 @@
+package message
+
+import (
+	"regexp"
+	"strings"
+)
+
+// SplitQuoted separates the text a sender newly wrote (own) from what was
+// cut (quoted): '>' quoted lines (RFC 3676 section 4.5) with the attribution
+// line above them ("On … wrote:", "Op … schreef …:", "Am … schrieb …:",
+// "Le … a écrit :", also folded over several lines), and everything from
+// the first of these to the end: an Outlook header block
+// (From/Van/Von/De, Sent/Verzonden/Gesendet/Envoyé, To/Aan/An/À,
+// Subject/Onderwerp/Betreff/Objet), an "-----Original Message-----"
+// separator, a forwarded message, an attribution with no '>' lines under
+// it, a signature ("-- " delimiter of RFC 3676 section 4.3, or a mobile
+// "Sent from my iPhone" line) and a legal disclaimer after the sign-off.
+// Text below a '>' block that is not history (an inline reply) stays own.
+// Both results are trimmed of surrounding blank lines.
+func SplitQuoted(text string) (own, quoted string) {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+	quote := make([]bool, len(lines))
+
+	// Everything from the first history marker on is history.
+	cut := len(lines)
+	for i := 0; i < len(lines); i++ {
+		if isQuoteLine(lines[i]) {
+			continue
+		}
+		if n := historyStart(lines, i); n >= 0 {
+			cut = n
+			break
+		}
+	}
+	for i := cut; i < len(lines); i++ {
+		quote[i] = true
+	}
+
+	// Above it, '>' blocks and the attributions that introduce them.
+	for i := 0; i < cut; i++ {
+		if isQuoteLine(lines[i]) {
+			quote[i] = true
+			continue
+		}
+		if n := attributionLines(lines, i); n > 0 {
+			// An attribution introduces the '>' block right below it.
+			j := i + n
+			for j < cut && strings.TrimSpace(lines[j]) == "" {
+				j++
+			}
+			if j < cut && isQuoteLine(lines[j]) {
+				for k := i; k < j; k++ {
+					quote[k] = true
+				}
+				i = j - 1
+			}
+		}
+	}
+
+	var o, q []string
+	for i, l := range lines {
+		if quote[i] {
+			q = append(q, l)
+		} else {
+			o = append(o, l)
+		}
+	}
+	return trimBlank(o), trimBlank(q)
+}
+
+// trimBlank joins lines, dropping trailing white space of each line and
+// blank lines around the text, and collapsing runs of blank lines.
+func trimBlank(lines []string) string {
+	var b strings.Builder
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if l == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// isQuoteLine reports whether a line is quoted with '>'.
+func isQuoteLine(l string) bool {
+	return strings.HasPrefix(strings.TrimLeft(l, " \t"), ">")
+}
+
+var (
+	// attributionRE matches a reply attribution, folded lines joined.
+	attributionRE = regexp.MustCompile(`(?i)^\s*(` +
+		`on\s.{1,250}\s(wrote|writes)|` +
+		`op\s.{1,250}\s(schreef|geschreven)|` +
+		`am\s.{1,250}\s(schrieb|geschrieben)|` +
+		`le\s.{1,250}\sa\s+[ée]crit|` +
+		`el\s.{1,250}\sescribi[óo]|` +
+		`il\s.{1,250}\sha\s+scritto|` +
+		`em\s.{1,250}\sescreveu|` +
+		`den\s.{1,250}\sskrev|` +
+		`\S.{0,250}\s(wrote|schreef|schrieb|a\s+[ée]crit|escribi[óo]|skrev|kirjoitti|napisał|написал\S*)` +
+		`)[^:\n]{0,120}:\s*$`)
+
+	// originalRE matches the separator line above an Outlook or Thunderbird
+	// quoted or forwarded message.
+	originalRE = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|alkuperäinen viesti|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato)\s*-*\s*$`)
+
+	// forwardRE matches Apple Mail's line above a forwarded message.
+	forwardRE = regexp.MustCompile(`(?i)^\s*(begin forwarded message|begin doorgestuurd bericht|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado)\s*:\s*$`)
+
+	// headerFromRE and headerOtherRE match the lines of an Outlook header
+	// block, in English, Dutch, German, French and a few more, optionally
+	// bold ("*From:*").
+	headerFromRE  = regexp.MustCompile(`(?i)^\s*\*?(from|van|von|de|da|fra|från|od|от)\s*:\*?\s*\S`)
+	headerOtherRE = regexp.MustCompile(`(?i)^\s*\*?(sent|date|verzonden|datum|gesendet|envoyé|envoyé le|date d'envoi|enviado|inviato|to|aan|an|à|a|para|til|till|subject|onderwerp|betreff|objet|asunto|oggetto|assunto|emne|ämne|cc|bcc)\s*:\*?(\s|$)`)
+
+	// mobileRE matches the one-line signature of a mobile or webmail client.
+	mobileRE = regexp.MustCompile(`(?i)^\s*(` +
+		`(sent|verzonden|verstuurd|gestuurd|envoyé|enviado|inviato|gesendet)\s+(from|vanaf|vanuit|van|via|met|with|using|on|de|depuis|desde|da|von|mit)\s+(my|mijn|mon|ma|mi|il mio|meinem|meiner|the|a|an)?\s*.{0,40}` +
+		`(iphone|ipad|android|samsung|galaxy|blackberry|mobile|mobiel|smartphone|telefoon|phone|tablet|huawei|xiaomi|pixel|oneplus|nokia|outlook|yahoo|gmail|aol|proton|mail voor|mail for|windows|ios|handy)[^.!?]{0,40}[.!]?|` +
+		`von meinem .{1,40} gesendet\.?|` +
+		`envoyé de mon .{1,40}|` +
+		`(get|download|holen sie sich|obtenir|descargar) outlook (for|voor|für|pour|para) (ios|android).*|` +
+		`outlook voor (ios|android)( downloaden)?.*` +
+		`)\s*$`)
+
+	// disclaimerRE matches the first line of a legal notice under a mail.
+	disclaimerRE = regexp.MustCompile(`(?i)(confidential|vertrouwelijk|vertraulich|confidentiel|privileged|intended (solely |only )?for|uitsluitend bestemd|bestemd voor de geadresseerde|disclaimer|this e-?mail (message )?and any (files|attachments)|dit e-?mail(bericht)? (is|kan)|de informatie (verzonden )?in dit)`)
+)
+
+// historyStart reports whether line i starts history that runs to the end
+// of the text, and if so from which line on (a "____" rule or blank lines
+// right above an Outlook header block belong to it). It returns -1 if not.
+func historyStart(lines []string, i int) int {
+	l := strings.TrimSpace(lines[i])
+	switch {
+	case l == "-- " || l == "--" || lines[i] == "-- ":
+		return i
+	case originalRE.MatchString(l), forwardRE.MatchString(l):
+		return i
+	case mobileRE.MatchString(l) && len(l) <= 80:
+		return i
+	}
+	if headerFromRE.MatchString(l) && outlookBlock(lines, i) {
+		j := i
+		for j > 0 {
+			p := strings.TrimSpace(lines[j-1])
+			if p == "" || strings.Trim(p, "_-=*") == "" {
+				j--
+				continue
+			}
+			break
+		}
+		return j
+	}
+	if n := attributionLines(lines, i); n > 0 {
+		// An attribution with no '>' lines below it: the quoted text
+		// follows unmarked (Outlook, iOS).
+		j := i + n
+		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+			j++
+		}
+		if j < len(lines) && !isQuoteLine(lines[j]) {
+			return i
+		}
+	}
+	if disclaimerRE.MatchString(l) && i > 0 && strings.TrimSpace(lines[i-1]) == "" && ownBefore(lines, i) {
+		return i
+	}
+	return -1
+}
+
+// ownBefore reports whether some non-blank, unquoted text precedes line i.
+func ownBefore(lines []string, i int) bool {
+	for _, l := range lines[:i] {
+		if strings.TrimSpace(l) != "" && !isQuoteLine(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// outlookBlock reports whether the From: line at i is followed by at least
+// two more header lines of an Outlook header block.
+func outlookBlock(lines []string, i int) bool {
+	n := 0
+	for j := i + 1; j < len(lines) && j <= i+8; j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			if n > 0 {
+				break
+			}
+			continue
+		}
+		if headerOtherRE.MatchString(l) {
+			n++
+			if n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attributionLines returns how many lines (1 to 3) starting at i form a
+// reply attribution, or 0.
+func attributionLines(lines []string, i int) int {
+	l := strings.TrimSpace(lines[i])
+	if l == "" || len(l) > 300 {
+		return 0
+	}
+	joined := l
+	for n := 1; n <= 3 && i+n <= len(lines); n++ {
+		if n > 1 {
+			next := strings.TrimSpace(lines[i+n-1])
+			if next == "" || isQuoteLine(lines[i+n-1]) {
+				return 0
+			}
+			joined += " " + next
+		}
+		// A real attribution names a date or an address.
+		if strings.HasSuffix(joined, ":") && strings.ContainsAny(joined, "0123456789@") && attributionRE.MatchString(joined) {
+			return n
+		}
+	}
+	return 0
+}

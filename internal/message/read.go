@@ -1,0 +1,595 @@
+package message
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/mail"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	gomessage "github.com/emersion/go-message"
+	_ "github.com/emersion/go-message/charset" // every charset golang.org/x/text knows
+	"github.com/emersion/go-message/textproto"
+	htmlcharset "golang.org/x/net/html/charset"
+)
+
+// Errors returned by Read.
+var (
+	// ErrEmpty is returned when the input holds no byte at all.
+	ErrEmpty = errors.New("message: empty input")
+)
+
+// withDefaults returns l with every zero field set from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	if l.MaxSize <= 0 {
+		l.MaxSize = DefaultLimits.MaxSize
+	}
+	if l.MaxParts <= 0 {
+		l.MaxParts = DefaultLimits.MaxParts
+	}
+	if l.MaxDepth <= 0 {
+		l.MaxDepth = DefaultLimits.MaxDepth
+	}
+	if l.MaxHeaderSize <= 0 {
+		l.MaxHeaderSize = DefaultLimits.MaxHeaderSize
+	}
+	if l.MaxTextSize <= 0 {
+		l.MaxTextSize = DefaultLimits.MaxTextSize
+	}
+	return l
+}
+
+// Read parses one RFC 5322 message from r. It returns an error only when
+// nothing at all can be read (an empty input, or a read error before the
+// first byte); everything else degrades to a best effort that is recorded in
+// Message.Problems. Attachments are counted while they stream by and are
+// never held in memory.
+func Read(r io.Reader, opts Options) (*Message, error) {
+	lim := opts.Limits.withDefaults()
+	lr := &limitReader{r: r, max: lim.MaxSize}
+	br := bufio.NewReader(lr)
+
+	w := &walker{
+		m:        &Message{},
+		lim:      lim,
+		wd:       wordDecoder(),
+		textLeft: lim.MaxTextSize,
+		refs:     map[string]bool{},
+	}
+	m := w.m
+
+	block, over, err := readHeaderBlock(br, lim.MaxHeaderSize)
+	if lr.n == 0 {
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("read message: %w", err)
+		}
+		return nil, ErrEmpty
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		w.problem("reading the header: %v", err)
+	}
+	if over {
+		w.overLimit("header over MaxHeaderSize (%d bytes): the rest of it is skipped", lim.MaxHeaderSize)
+	}
+
+	var body io.Reader = br
+	var h textproto.Header
+	if headerless(block) {
+		w.problem("no header: the whole input is taken as a text body")
+		body = io.MultiReader(bytes.NewReader(block), br)
+	} else {
+		clean, dropped := sanitizeHeader(block)
+		if dropped {
+			w.problem("malformed header lines skipped")
+		}
+		h, err = textproto.ReadHeader(bufio.NewReader(bytes.NewReader(clean)))
+		if err != nil {
+			w.problem("reading the header: %v", err)
+		}
+	}
+
+	m.Header = decodeHeader(w.wd, &h)
+	w.readHeaderFields(&h, opts)
+
+	t := w.walk(&h, body, 0, partContext{})
+	if lr.err != nil {
+		w.problem("reading the message: %v", lr.err)
+	}
+	if lr.over {
+		w.overLimit("message over MaxSize (%d bytes): the rest is not read", lim.MaxSize)
+	}
+	m.Size = lr.n
+	w.finishText(t)
+	m.Links = findLinks(m.OwnText)
+	m.OrderRefs = FindOrderNumbers(m.Subject + "\n" + m.OwnText)
+	m.Auto = autoSignals(m, w.partTypes)
+	return m, nil
+}
+
+// readHeaderFields fills the header-derived fields of the message.
+func (w *walker) readHeaderFields(h *textproto.Header, opts Options) {
+	m := w.m
+	m.Subject = strings.TrimSpace(m.Header.Get("Subject"))
+	m.MessageID = first(parseIDs(h.Get("Message-Id")))
+	m.InReplyTo = parseIDs(h.Get("In-Reply-To"))
+	m.References = parseIDs(strings.Join(rawValues(h, "References"), " "))
+
+	if from, ok := parseAddresses(w.wd, h.Get("From")); len(from) > 0 {
+		m.From = from[0]
+		if !ok {
+			w.problem("From: not a valid address list; took %s", m.From.Address)
+		}
+	} else if h.Get("From") != "" {
+		w.problem("From: no address found")
+	}
+	m.ReplyTo = w.addressField(h, "Reply-To")
+	m.To = w.addressField(h, "To")
+	m.Cc = w.addressField(h, "Cc")
+
+	if v := h.Get("Date"); v != "" {
+		if d, ok := parseDate(v); ok {
+			m.Date = d
+		} else {
+			w.problem("Date: unreadable date %q", v)
+		}
+	}
+	if rcvd := rawValues(h, "Received"); len(rcvd) > 0 {
+		if d, ok := receivedDate(rcvd[0]); ok {
+			m.Received = d
+		} else {
+			w.problem("Received: no readable date in the topmost field")
+		}
+	}
+	switch {
+	case !opts.Arrival.IsZero():
+		m.Arrival, m.ArrivalSource = opts.Arrival, "internaldate"
+	case !m.Received.IsZero():
+		m.Arrival, m.ArrivalSource = m.Received, "received"
+	case !m.Date.IsZero():
+		m.Arrival, m.ArrivalSource = m.Date, "date"
+	}
+}
+
+// addressField reads all addresses of every instance of the named field.
+func (w *walker) addressField(h *textproto.Header, name string) []*mail.Address {
+	var list []*mail.Address
+	for _, v := range rawValues(h, name) {
+		l, ok := parseAddresses(w.wd, v)
+		if !ok {
+			w.problem("%s: not a valid address list", name)
+		}
+		list = append(list, l...)
+	}
+	return list
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// partContext is what a part knows of its ancestors.
+type partContext struct {
+	related bool // inside multipart/related
+}
+
+// texts is the readable text found in a subtree of the MIME structure.
+type texts struct {
+	plain, html string
+}
+
+// walker walks the MIME tree of one message (RFC 2045, RFC 2046).
+type walker struct {
+	m         *Message
+	lim       Limits
+	wd        *mime.WordDecoder
+	parts     int
+	textLeft  int
+	stopped   bool            // a limit was reached: read no further
+	partTypes []string        // media types of all parts, for autoSignals
+	refs      map[string]bool // Content-IDs already reported as problems
+}
+
+func (w *walker) problem(format string, args ...any) {
+	p := fmt.Sprintf(format, args...)
+	for _, q := range w.m.Problems {
+		if q == p {
+			return
+		}
+	}
+	w.m.Problems = append(w.m.Problems, p)
+}
+
+func (w *walker) overLimit(format string, args ...any) {
+	w.m.OverLimit = true
+	w.problem(format, args...)
+}
+
+// walk reads one entity: its header h and its undecoded body.
+func (w *walker) walk(h *textproto.Header, body io.Reader, depth int, pc partContext) texts {
+	if w.stopped {
+		return texts{}
+	}
+	mh := gomessage.Header{Header: *h}
+	mediaType, params := contentType(mh)
+	w.partTypes = append(w.partTypes, mediaType)
+	disp, dparams := disposition(mh)
+
+	if strings.HasPrefix(mediaType, "multipart/") {
+		if b := params["boundary"]; b != "" {
+			return w.walkMultipart(mediaType, b, body, depth, pc)
+		}
+		w.problem("%s without boundary: read as text", mediaType)
+		mediaType = "text/plain"
+	}
+
+	filename := dparams["filename"]
+	if filename == "" {
+		filename = params["name"]
+	}
+	isText := mediaType == "text/plain" || mediaType == "text/html"
+	if isText && disp != "attachment" && (filename == "" || disp == "inline") {
+		s := w.readText(mh, body, params["charset"], mediaType)
+		if mediaType == "text/html" {
+			return texts{html: s}
+		}
+		return texts{plain: s}
+	}
+
+	a := Attachment{
+		Filename:    strings.TrimSpace(filename),
+		ContentType: mediaType,
+		ContentID:   strings.Trim(strings.TrimSpace(mh.Get("Content-Id")), "<>"),
+		Forwarded:   mediaType == "message/rfc822" || mediaType == "message/global",
+	}
+	a.Inline = disp == "inline" || (pc.related && a.ContentID != "")
+	a.Size = w.countBody(mh, body)
+	w.m.Attachments = append(w.m.Attachments, a)
+	return texts{}
+}
+
+// walkMultipart reads the parts of a multipart entity.
+func (w *walker) walkMultipart(mediaType, boundary string, body io.Reader, depth int, pc partContext) texts {
+	if depth >= w.lim.MaxDepth {
+		w.overLimit("multipart nesting over MaxDepth (%d): deeper parts not read", w.lim.MaxDepth)
+		w.stopped = true
+		return texts{}
+	}
+	if mediaType == "multipart/related" {
+		pc.related = true
+	}
+	var out texts
+	alternative := mediaType == "multipart/alternative"
+	mr := textproto.NewMultipartReader(body, boundary)
+	for !w.stopped {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			w.problem("%s: %v", mediaType, err)
+			break
+		}
+		w.parts++
+		if w.parts > w.lim.MaxParts {
+			w.overLimit("more than MaxParts (%d) MIME parts: the rest is not read", w.lim.MaxParts)
+			w.stopped = true
+			break
+		}
+		if headerSize(&p.Header) > w.lim.MaxHeaderSize {
+			w.overLimit("part header over MaxHeaderSize (%d bytes): part skipped", w.lim.MaxHeaderSize)
+			continue
+		}
+		t := w.walk(&p.Header, p, depth+1, pc)
+		if alternative {
+			// RFC 2046 section 5.1.4: alternatives of the same content.
+			// Plain text is preferred; the richest HTML is kept for
+			// HTML-only mail.
+			if out.plain == "" {
+				out.plain = t.plain
+			}
+			if t.html != "" {
+				out.html = t.html
+			}
+			continue
+		}
+		out.plain = joinText(out.plain, t.plain)
+		out.html = joinText(out.html, t.html)
+	}
+	return out
+}
+
+func joinText(a, b string) string {
+	switch {
+	case b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return a + "\n" + b
+}
+
+// headerSize is the size of a parsed header, close to its raw size.
+func headerSize(h *textproto.Header) int {
+	n := 0
+	fields := h.Fields()
+	for fields.Next() {
+		n += len(fields.Key()) + len(fields.Value()) + 4
+	}
+	return n
+}
+
+// readText reads a text body part, decoded to UTF-8, within the text budget.
+func (w *walker) readText(mh gomessage.Header, body io.Reader, charsetName, mediaType string) string {
+	e, err := gomessage.New(mh, body)
+	guess := false
+	switch {
+	case err == nil:
+	case gomessage.IsUnknownCharset(err):
+		w.problem("unknown charset %q: text guessed", charsetName)
+		guess = true
+	case gomessage.IsUnknownEncoding(err):
+		w.problem("unknown transfer encoding %q: text read as is", mh.Get("Content-Transfer-Encoding"))
+	default:
+		w.problem("%s part: %v", mediaType, err)
+	}
+	if e == nil {
+		return ""
+	}
+	b, err := io.ReadAll(io.LimitReader(e.Body, int64(w.textLeft)+1))
+	if err != nil {
+		w.problem("%s part: %v", mediaType, err)
+	}
+	if len(b) > w.textLeft {
+		b = b[:w.textLeft]
+		w.overLimit("text over MaxTextSize (%d bytes): the rest is cut", w.lim.MaxTextSize)
+		drain(e.Body)
+	}
+	w.textLeft -= len(b)
+
+	if !utf8.Valid(b) {
+		switch {
+		case mediaType == "text/html" && charsetName == "":
+			// No charset parameter: the document may name it (HTML5
+			// section 13.2.3.2).
+			if enc, name, _ := htmlcharset.DetermineEncoding(b, "text/html"); enc != nil {
+				if d, err := enc.NewDecoder().Bytes(b); err == nil && name != "" {
+					b = d
+				}
+			}
+		case !guess:
+			w.problem("text is not valid %s: guessed windows-1252", orDefault(charsetName, "us-ascii"))
+		}
+	}
+	s := guessText(b)
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// countBody returns the decoded size of a non-text body, streaming it.
+func (w *walker) countBody(mh gomessage.Header, body io.Reader) int64 {
+	// Count transfer-decoded bytes only: converting a text attachment's
+	// charset would change its size.
+	hc := mh.Copy()
+	hc.Del("Content-Type")
+	e, err := gomessage.New(hc, body)
+	if err != nil && gomessage.IsUnknownEncoding(err) {
+		w.problem("unknown transfer encoding %q: size counted as is", mh.Get("Content-Transfer-Encoding"))
+	}
+	if e == nil {
+		return 0
+	}
+	n, err := io.Copy(io.Discard, e.Body)
+	if err != nil {
+		w.problem("attachment: %v", err)
+	}
+	return n
+}
+
+func drain(r io.Reader) { _, _ = io.Copy(io.Discard, r) }
+
+// contentType parses Content-Type (RFC 2045 section 5) leniently: a value
+// mime.ParseMediaType rejects still yields its media type and the
+// parameters that can be read.
+func contentType(h gomessage.Header) (string, map[string]string) {
+	v := h.Get("Content-Type")
+	if v == "" {
+		return "text/plain", nil
+	}
+	t, params, err := h.ContentType()
+	if err == nil {
+		return strings.ToLower(t), params
+	}
+	t, params = lenientParams(v)
+	if !strings.Contains(t, "/") {
+		return "text/plain", params
+	}
+	return t, params
+}
+
+// disposition parses Content-Disposition (RFC 2183) leniently.
+func disposition(h gomessage.Header) (string, map[string]string) {
+	v := h.Get("Content-Disposition")
+	if v == "" {
+		return "", nil
+	}
+	d, params, err := h.ContentDisposition()
+	if err == nil {
+		return strings.ToLower(d), params
+	}
+	return lenientParams(v)
+}
+
+// paramRE finds one name=value parameter, quoted or not.
+var paramRE = regexp.MustCompile(`(?i);\s*([a-z0-9*_.-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)`)
+
+// lenientParams reads a header value of the form "token; a=b; c="d"" that
+// mime.ParseMediaType refused (duplicate parameters, stray characters).
+func lenientParams(v string) (string, map[string]string) {
+	t := v
+	if i := strings.IndexByte(v, ';'); i >= 0 {
+		t = v[:i]
+	}
+	t = strings.ToLower(strings.TrimSpace(t))
+	params := map[string]string{}
+	for _, m := range paramRE.FindAllStringSubmatch(v, -1) {
+		k := strings.ToLower(m[1])
+		val := strings.TrimSpace(m[2])
+		if uq, ok := strings.CutPrefix(val, `"`); ok {
+			val = strings.TrimSuffix(uq, `"`)
+		}
+		if k == "filename*" || k == "name*" {
+			// RFC 2231 extended value: charset'lang'percent-encoded.
+			if _, p, err := mime.ParseMediaType("x/x; " + k + "=" + val); err == nil {
+				k = strings.TrimSuffix(k, "*")
+				val = p[k]
+			}
+		}
+		if _, dup := params[k]; !dup {
+			params[k] = decodeHeaderValue(wordDecoder(), val)
+		}
+	}
+	return t, params
+}
+
+// headerless reports whether a header block does not start with a header
+// field (after an optional mbox "From " line): such input is all body.
+func headerless(block []byte) bool {
+	line := block
+	if i := bytes.IndexByte(block, '\n'); i >= 0 {
+		line = block[:i]
+	}
+	if bytes.HasPrefix(line, []byte("From ")) {
+		rest := block[len(line):]
+		rest = bytes.TrimPrefix(rest, []byte("\n"))
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		line = rest
+	}
+	line = bytes.TrimRight(line, "\r\n")
+	return len(line) > 0 && !validFieldLine(line)
+}
+
+// readHeaderBlock reads the header section up to and including the empty
+// line that ends it (RFC 5322 section 2.1). Past max bytes the rest of the
+// header is skipped and over is true.
+func readHeaderBlock(br *bufio.Reader, max int) (block []byte, over bool, err error) {
+	for {
+		line, err := readLine(br)
+		if !over {
+			if len(block)+len(line) > max {
+				over = true
+			} else {
+				block = append(block, line...)
+			}
+		}
+		if err != nil {
+			return block, over, err
+		}
+		if len(bytes.TrimRight(line, "\r\n")) == 0 {
+			return block, over, nil
+		}
+	}
+}
+
+// readLine reads one line including its end, however long.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		b, err := br.ReadSlice('\n')
+		line = append(line, b...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
+}
+
+// limitReader reads at most max bytes and notes whether more were there.
+type limitReader struct {
+	r    io.Reader
+	n    int64
+	max  int64
+	over bool
+	err  error // a read error other than io.EOF
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n >= l.max {
+		if !l.over && l.err == nil {
+			var b [1]byte
+			if k, _ := io.ReadFull(l.r, b[:]); k > 0 {
+				l.over = true
+			}
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.max-l.n {
+		p = p[:l.max-l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n += int64(k)
+	if err != nil && !errors.Is(err, io.EOF) {
+		l.err = err
+		return k, io.EOF
+	}
+	return k, err
+}
+
+// finishText sets Text, OwnText and Quoted from the body text found, and
+// marks signature images.
+func (w *walker) finishText(t texts) {
+	m := w.m
+	var ownCIDs, quotedCIDs map[string]bool
+	if t.html != "" {
+		var ownHTML, quotedHTML string
+		ownHTML, quotedHTML, ownCIDs, quotedCIDs = splitHTML(t.html)
+		if strings.TrimSpace(t.plain) == "" {
+			m.Text = HTMLText(t.html)
+			own, q := SplitQuoted(ownHTML)
+			m.OwnText = own
+			m.Quoted = joinText(q, strings.TrimSpace(quotedHTML))
+		}
+	}
+	if strings.TrimSpace(t.plain) != "" {
+		m.Text = t.plain
+		m.OwnText, m.Quoted = SplitQuoted(t.plain)
+	}
+	for i := range m.Attachments {
+		a := &m.Attachments[i]
+		a.Signature = isSignatureImage(a, ownCIDs, quotedCIDs)
+	}
+}
+
+// logoRE matches the names mail clients give images pasted into a
+// signature (Outlook: image001.png).
+var logoRE = regexp.MustCompile(`(?i)^(image|img|logo|outlook|signature)[-_]?\d*\.(png|jpe?g|gif|bmp)$`)
+
+// maxLogoSize is the size under which a signature-like image is a logo.
+const maxLogoSize = 8 << 10
+
+// isSignatureImage reports whether an attachment is an inline image of a
+// signature or of quoted history: referenced only from there, or a tiny
+// image named like a pasted logo.
+func isSignatureImage(a *Attachment, ownCIDs, quotedCIDs map[string]bool) bool {
+	if !strings.HasPrefix(a.ContentType, "image/") || a.Forwarded {
+		return false
+	}
+	if a.ContentID != "" && quotedCIDs[a.ContentID] && !ownCIDs[a.ContentID] {
+		return true
+	}
+	return (a.Inline || a.ContentID != "") && a.Size < maxLogoSize && logoRE.MatchString(a.Filename)
+}

@@ -20,6 +20,7 @@ type migration struct {
 func migrations() []migration {
 	return []migration{
 		{name: "orders", sql: ordersSchema},
+		{name: "mail loop", sql: mailSchema},
 	}
 }
 

@@ -36,8 +36,14 @@ func autoSignals(m *Message, partTypes []string) []string {
 	if v := strings.TrimSpace(h.Get("List-Id")); v != "" {
 		add("List-Id: " + v + " (RFC 2919)")
 	}
-	if v := strings.TrimSpace(h.Get("List-Unsubscribe")); v != "" {
-		add("List-Unsubscribe present (RFC 2369)")
+	for _, name := range []string{"List-Unsubscribe", "List-Subscribe", "List-Post", "List-Help", "List-Owner", "List-Archive"} {
+		if strings.TrimSpace(h.Get(name)) != "" {
+			add(name + " present (RFC 2369)")
+			break
+		}
+	}
+	if v := strings.TrimSpace(h.Get("Mailing-List")); v != "" {
+		add("Mailing-List present (ezmlm list mail)")
 	}
 	if rp, ok := h["Return-Path"]; ok && len(rp) > 0 {
 		if v := strings.Trim(strings.TrimSpace(rp[0]), "<>"); v == "" {
@@ -79,7 +85,7 @@ func firstToken(v string) string {
 // senderRE matches the local part of an address no person writes from.
 var senderRE = regexp.MustCompile(`(?i)^(` +
 	`.*no[-_.]?reply.*|.*do[-_.]?not[-_.]?reply.*|.*dont[-_.]?reply.*|` +
-	`mailer[-_.]?daemon|postmaster|mail[-_.]?delivery[-_.]?subsystem|` +
+	`mailer[-_.]?daemon|post[-_.]?master|mail[-_.]?delivery[-_.]?subsystem|` +
 	`bounces?([-+_.].*)?|notifications?([-+_.].*)?|` +
 	`.*[-+_.]bounces?([-+_.].*)?` +
 	`)$`)

@@ -251,6 +251,8 @@ func sanitizeHeader(b []byte) ([]byte, bool) {
 			}
 			out.Write(content)
 			out.WriteString("\r\n")
+		case first && bytes.HasPrefix(content, []byte("From ")):
+			// The mbox separator line (RFC 4155) is no header field.
 		case validFieldLine(content):
 			out.Write(content)
 			out.WriteString("\r\n")

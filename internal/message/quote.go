@@ -34,6 +34,9 @@ func SplitQuoted(text string) (own, quoted string) {
 			break
 		}
 	}
+	if j := signOffStart(lines, cut); j >= 0 {
+		cut = j
+	}
 	for i := cut; i < len(lines); i++ {
 		quote[i] = true
 	}
@@ -41,6 +44,11 @@ func SplitQuoted(text string) (own, quoted string) {
 	// Above it, '>' blocks and the attributions that introduce them.
 	for i := 0; i < cut; i++ {
 		if isQuoteLine(lines[i]) {
+			quote[i] = true
+			continue
+		}
+		if i > 0 && i+1 < cut && quote[i-1] && isQuoteLine(lines[i+1]) && strings.TrimSpace(lines[i]) != "" {
+			// A quoted line that lost its '>' to line wrapping.
 			quote[i] = true
 			continue
 		}
@@ -100,7 +108,7 @@ func isQuoteLine(l string) bool {
 
 var (
 	// attributionRE matches a reply attribution, folded lines joined.
-	attributionRE = regexp.MustCompile(`(?i)^\s*(` +
+	attributionRE = regexp.MustCompile(`(?i)^\s*-*\s*(` +
 		`on\s.{1,250}\s(wrote|writes)|` +
 		`op\s.{1,250}\s(schreef|geschreven)|` +
 		`am\s.{1,250}\s(schrieb|geschrieben)|` +
@@ -109,12 +117,16 @@ var (
 		`il\s.{1,250}\sha\s+scritto|` +
 		`em\s.{1,250}\sescreveu|` +
 		`den\s.{1,250}\sskrev|` +
-		`\S.{0,250}\s(wrote|schreef|schrieb|a\s+[ée]crit|escribi[óo]|skrev|kirjoitti|napisał|написал\S*)` +
-		`)[^:\n]{0,120}:\s*$`)
+		`\S.{0,250}\s(wrote|schreef|schrieb|a\s+[ée]crit|escribi[óo]|ha\s+scritto|escreveu|skrev|kirjoitti|napisał|написал\S*)` +
+		`)([^:\n]{0,120}:|\s*-*)\s*$`)
+
+	// addrAttributionRE matches an attribution that is only a date and an
+	// address: "30.09.2017, 18.30, "John" <john@example.com>:".
+	addrAttributionRE = regexp.MustCompile(`\d.{0,200}<[^<>\s]+@[^<>\s]+>\s*:$`)
 
 	// originalRE matches the separator line above an Outlook or Thunderbird
 	// quoted or forwarded message.
-	originalRE = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|alkuperäinen viesti|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato)\s*-*\s*$`)
+	originalRE = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|alkuperäinen viesti|oprindelig besked|opprinnelig melding|ursprungligt meddelande|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato)\s*-*\s*$`)
 
 	// forwardRE matches Apple Mail's line above a forwarded message.
 	forwardRE = regexp.MustCompile(`(?i)^\s*(begin forwarded message|begin doorgestuurd bericht|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado)\s*:\s*$`)
@@ -122,22 +134,37 @@ var (
 	// headerFromRE and headerOtherRE match the lines of an Outlook header
 	// block, in English, Dutch, German, French and a few more, optionally
 	// bold ("*From:*").
-	headerFromRE  = regexp.MustCompile(`(?i)^\s*\*?(from|van|von|de|da|fra|från|od|от)\s*:\*?\s*\S`)
-	headerOtherRE = regexp.MustCompile(`(?i)^\s*\*?(sent|date|verzonden|datum|gesendet|envoyé|envoyé le|date d'envoi|enviado|inviato|to|aan|an|à|a|para|til|till|subject|onderwerp|betreff|objet|asunto|oggetto|assunto|emne|ämne|cc|bcc)\s*:\*?(\s|$)`)
+	headerFromRE  = regexp.MustCompile(`(?i)^\s*\*?(from|van|von|de|da|fra|från|od|от|message du)\s*:\*?\s*\S`)
+	headerOtherRE = regexp.MustCompile(`(?i)^\s*\*?(sent|date|verzonden|datum|dato|gesendet|envoyé|envoyé le|date d'envoi|enviado|inviato|to|aan|an|à|a|para|til|till|subject|onderwerp|betreff|objet|sujet|asunto|oggetto|assunto|emne|ämne|cc|bcc|copie à)\s*:`)
 
-	// mobileRE matches the one-line signature of a mobile or webmail client.
+	// mobileRE matches the one-line signature of a mobile or webmail
+	// client: "Sent from my iPhone", "Verzonden vanaf mijn Galaxy",
+	// "Gesendet von Outlook für Android<https://aka.ms/…>".
 	mobileRE = regexp.MustCompile(`(?i)^\s*(` +
-		`(sent|verzonden|verstuurd|gestuurd|envoyé|enviado|inviato|gesendet)\s+(from|vanaf|vanuit|van|via|met|with|using|on|de|depuis|desde|da|von|mit)\s+(my|mijn|mon|ma|mi|il mio|meinem|meiner|the|a|an)?\s*.{0,40}` +
-		`(iphone|ipad|android|samsung|galaxy|blackberry|mobile|mobiel|smartphone|telefoon|phone|tablet|huawei|xiaomi|pixel|oneplus|nokia|outlook|yahoo|gmail|aol|proton|mail voor|mail for|windows|ios|handy)[^.!?]{0,40}[.!]?|` +
-		`von meinem .{1,40} gesendet\.?|` +
-		`envoyé de mon .{1,40}|` +
-		`(get|download|holen sie sich|obtenir|descargar) outlook (for|voor|für|pour|para) (ios|android).*|` +
-		`outlook voor (ios|android)( downloaden)?.*` +
-		`)\s*$`)
+		`(sent|verzonden|verstuurd|gestuurd|envoyé|enviado|inviato|gesendet)\s+(from|vanaf|vanuit|van|via|met|with|using|on|de|depuis|à partir de|desde|da|von|mit)\s+([^,;:?!<>]{1,50})|` +
+		`von meinem [^,;:?!<>]{1,40} gesendet|` +
+		`envoyé de mon [^,;:?!<>]{1,40}|` +
+		`(get|download|holen sie sich|obtenir|descargar) outlook (for|voor|für|pour|para) (ios|android)|` +
+		`outlook voor (ios|android)( downloaden)?` +
+		`)\.?\s*(<https?://[^>]*>)?\s*$`)
 
 	// disclaimerRE matches the first line of a legal notice under a mail.
-	disclaimerRE = regexp.MustCompile(`(?i)(confidential|vertrouwelijk|vertraulich|confidentiel|privileged|intended (solely |only )?for|uitsluitend bestemd|bestemd voor de geadresseerde|disclaimer|this e-?mail (message )?and any (files|attachments)|dit e-?mail(bericht)? (is|kan)|de informatie (verzonden )?in dit)`)
+	disclaimerRE = regexp.MustCompile(`(?i)(confidential|vertrouwelijk|vertraulich|confidentiel|privileged|intended (solely |only )?for|uitsluitend bestemd|bestemd voor de geadresseerde|disclaimer|this e-?mail (message )?and any (files|attachments)|dit e-?mail(bericht)? (is|kan)|de informatie (verzonden )?in dit|le informazioni contenute)`)
+
+	// signOffRE matches a closing line ("Met vriendelijke groet,",
+	// "Kind regards", "Bedankt, Sem"): the lines under it are a signature
+	// when they look like one (see signatureLike).
+	signOffRE = regexp.MustCompile(`(?i)^\s*(` +
+		`(met )?(vriendelijke|hartelijke|beste|warme|zonnige|sportieve|lieve)?\s*groet(en|jes)?|mvg|m\.v\.g\.?|gr\.?|groetjes|liefs|` +
+		`(kind|best|warm|warmest|many|with)?\s*regards|best wishes|best|cheers|sincerely|yours (sincerely|truly|faithfully)|` +
+		`mit freundlichen grüßen|mfg|viele grüße|liebe grüße|beste grüße|gruß|` +
+		`cordialement|bien cordialement|bien à vous|salutations|amicalement` +
+		`)[,.!]*(\s+\S+){0,3}\s*$`)
 )
+
+// maxMobileWords bounds the words of a mobile signature: "Sent from my
+// desk, is much easier" is a sentence.
+const maxMobileWords = 8
 
 // historyStart reports whether line i starts history that runs to the end
 // of the text, and if so from which line on (a "____" rule or blank lines
@@ -145,18 +172,21 @@ var (
 func historyStart(lines []string, i int) int {
 	l := strings.TrimSpace(lines[i])
 	switch {
-	case l == "-- " || l == "--" || lines[i] == "-- ":
+	case l == "--" || lines[i] == "-- ":
+		return i
+	case len(l) >= 2 && strings.Trim(l, "_") == "" && nextNonBlank(lines, i+1) >= 0:
+		// Outlook's rule above a quoted message, or a list footer.
 		return i
 	case originalRE.MatchString(l), forwardRE.MatchString(l):
 		return i
-	case mobileRE.MatchString(l) && len(l) <= 80:
+	case isMobileSignature(l):
 		return i
 	}
 	if headerFromRE.MatchString(l) && outlookBlock(lines, i) {
 		j := i
 		for j > 0 {
 			p := strings.TrimSpace(lines[j-1])
-			if p == "" || strings.Trim(p, "_-=*") == "" {
+			if p == "" || strings.Trim(p, "_-=*—") == "" {
 				j--
 				continue
 			}
@@ -167,11 +197,7 @@ func historyStart(lines []string, i int) int {
 	if n := attributionLines(lines, i); n > 0 {
 		// An attribution with no '>' lines below it: the quoted text
 		// follows unmarked (Outlook, iOS).
-		j := i + n
-		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
-			j++
-		}
-		if j < len(lines) && !isQuoteLine(lines[j]) {
+		if j := nextNonBlank(lines, i+n); j < 0 || !isQuoteLine(lines[j]) {
 			return i
 		}
 	}
@@ -179,6 +205,64 @@ func historyStart(lines []string, i int) int {
 		return i
 	}
 	return -1
+}
+
+// nextNonBlank returns the index of the first non-blank line from i on, or
+// -1.
+func nextNonBlank(lines []string, i int) int {
+	for ; i < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// isMobileSignature reports whether l is the one-line signature of a mobile
+// or webmail client.
+func isMobileSignature(l string) bool {
+	if len(l) > 120 || !mobileRE.MatchString(l) {
+		return false
+	}
+	if i := strings.IndexByte(l, '<'); i >= 0 {
+		l = l[:i]
+	}
+	return len(strings.Fields(l)) <= maxMobileWords
+}
+
+// signOffStart returns the line of a closing ("Met vriendelijke groet,")
+// before end under which only signature-like lines follow, or -1. Some own
+// text must precede it.
+func signOffStart(lines []string, end int) int {
+	for j := end - 1; j > 0 && j >= end-12; j-- {
+		l := strings.TrimSpace(lines[j])
+		if l == "" || isQuoteLine(lines[j]) {
+			continue
+		}
+		if signOffRE.MatchString(l) {
+			if ownBefore(lines, j) {
+				return j
+			}
+			return -1
+		}
+		if !signatureLike(l) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// signatureLike reports whether a line can belong to a signature block: a
+// name, a title, an address, a phone number, a URL; not a sentence.
+func signatureLike(l string) bool {
+	if !strings.ContainsAny(l, " \t") {
+		return len(l) <= 200
+	}
+	lower := strings.ToLower(l)
+	if strings.HasPrefix(lower, "ps") || strings.HasPrefix(lower, "p.s") || strings.HasSuffix(l, "?") {
+		return false
+	}
+	return len(l) <= 60 && len(strings.Fields(l)) <= 8 && !strings.Contains(l, ". ")
 }
 
 // ownBefore reports whether some non-blank, unquoted text precedes line i.
@@ -217,22 +301,41 @@ func outlookBlock(lines []string, i int) bool {
 // reply attribution, or 0.
 func attributionLines(lines []string, i int) int {
 	l := strings.TrimSpace(lines[i])
-	if l == "" || len(l) > 300 {
+	if l == "" || len(l) > 300 || isQuoteLine(l) {
 		return 0
 	}
-	joined := l
+	joined, last := l, l
 	for n := 1; n <= 3 && i+n <= len(lines); n++ {
 		if n > 1 {
-			next := strings.TrimSpace(lines[i+n-1])
-			if next == "" || isQuoteLine(lines[i+n-1]) {
+			if strings.ContainsAny(last[len(last)-1:], ".?!") {
+				// A sentence, not the start of a folded attribution.
 				return 0
 			}
-			joined += " " + next
+			next := strings.TrimSpace(lines[i+n-1])
+			last = next
+			switch {
+			case strings.HasPrefix(next, ">:"):
+				// Folded right before the closing ">:" of an address.
+				joined += next
+			case next == "" || isQuoteLine(next):
+				return 0
+			default:
+				joined += " " + next
+			}
 		}
-		// A real attribution names a date or an address.
-		if strings.HasSuffix(joined, ":") && strings.ContainsAny(joined, "0123456789@") && attributionRE.MatchString(joined) {
+		if isAttribution(joined) {
 			return n
 		}
 	}
 	return 0
+}
+
+// isAttribution reports whether s (folded lines joined) is a reply
+// attribution. A real one names a date or an address; without a closing
+// colon it must name an address.
+func isAttribution(s string) bool {
+	if strings.HasSuffix(s, ":") {
+		return strings.ContainsAny(s, "0123456789@") && (attributionRE.MatchString(s) || addrAttributionRE.MatchString(s))
+	}
+	return strings.Contains(s, "@") && attributionRE.MatchString(s)
 }

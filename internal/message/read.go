@@ -53,6 +53,10 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 	lim := opts.Limits.withDefaults()
 	lr := &limitReader{r: r, max: lim.MaxSize}
 	br := bufio.NewReader(lr)
+	if peek, _ := br.Peek(4096); bytes.IndexByte(peek, '\n') < 0 && bytes.IndexByte(peek, '\r') >= 0 {
+		// Old Mac OS line ends (a bare CR): make them LF for the parsers.
+		br = bufio.NewReader(crToLF{br})
+	}
 
 	w := &walker{
 		m:        &Message{},
@@ -516,6 +520,19 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 			return line, err
 		}
 	}
+}
+
+// crToLF turns every CR into LF.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // limitReader reads at most max bytes and notes whether more were there.

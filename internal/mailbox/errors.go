@@ -20,20 +20,20 @@ var (
 	// ErrAuth means the server refused the credentials, or refused to
 	// take them at all (LOGINDISABLED). It is permanent: polling with the
 	// same settings cannot succeed until a person fixes them.
-	ErrAuth = errors.New("mailbox: authentication failed")
+	ErrAuth = errors.New("authentication failed")
 
 	// ErrDisconnected means the connection is gone: the server closed it
 	// (BYE, EOF), a network operation hit Options.Timeout, the context of
 	// Dial or of the call ended, or Close was called. The Client cannot be
 	// used again; it is temporary: Dial again later.
-	ErrDisconnected = errors.New("mailbox: connection lost")
+	ErrDisconnected = errors.New("connection lost")
 
 	// ErrNotFound means a UID names no message in the selected mailbox,
 	// usually because it was expunged or moved by someone else.
-	ErrNotFound = errors.New("mailbox: message not found")
+	ErrNotFound = errors.New("message not found")
 
 	// ErrNotSelected means a message operation was called before Select.
-	ErrNotSelected = errors.New("mailbox: no mailbox selected")
+	ErrNotSelected = errors.New("no mailbox selected")
 )
 
 // IsTemporary reports whether err is a failure that may go away by itself,

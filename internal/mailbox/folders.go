@@ -356,10 +356,15 @@ func (c *Client) HasMessageID(ctx context.Context, mailbox, messageID string) (b
 			}()
 			_, serr := c.imap.Select(name, &imap.SelectOptions{ReadOnly: true}).Wait()
 			c.selected, c.permFlags = "", nil
-			if isCode(serr, imap.ResponseCodeNonExistent) {
-				return nil
-			}
 			if serr != nil {
+				// Dovecot says "NO Mailbox doesn't exist" without the
+				// NONEXISTENT code (RFC 5530): ask LIST.
+				if isCode(serr, imap.ResponseCodeNonExistent) {
+					return nil
+				}
+				if exists, lerr := c.listed(name); lerr == nil && !exists {
+					return nil
+				}
 				return serr
 			}
 		}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"slices"
 	"strings"
 	"syscall"
@@ -16,9 +15,12 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
+
+	"helpdesk/internal/testenv"
 )
 
 func TestDial(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		tls       string
@@ -70,9 +72,19 @@ func TestDial(t *testing.T) {
 }
 
 func TestDialReal(t *testing.T) {
+	t.Parallel()
 	srv := realServer(t)
 	t.Run("STARTTLS", func(t *testing.T) {
 		srv.dial(t, nil)
+	})
+	t.Run("implicit TLS", func(t *testing.T) {
+		opts := srv.opts
+		opts.Address, opts.TLS = testenv.Real(t).IMAPSAddr, TLSImplicit
+		c, err := Dial(t.Context(), opts)
+		if err != nil {
+			t.Fatalf("Dial: %v", err)
+		}
+		c.Close()
 	})
 	t.Run("wrong password", func(t *testing.T) {
 		opts := srv.opts
@@ -82,22 +94,10 @@ func TestDialReal(t *testing.T) {
 			t.Errorf("Dial: got %v (temporary %v); want ErrAuth, permanent", err, IsTemporary(err))
 		}
 	})
-	t.Run("implicit TLS", func(t *testing.T) {
-		addr := os.Getenv("HELPDESK_TEST_IMAPS_ADDR")
-		if addr == "" {
-			t.Skip("HELPDESK_TEST_IMAPS_ADDR not set")
-		}
-		opts := srv.opts
-		opts.Address, opts.TLS = addr, TLSImplicit
-		c, err := Dial(t.Context(), opts)
-		if err != nil {
-			t.Fatalf("Dial: %v", err)
-		}
-		c.Close()
-	})
 }
 
 func TestDialFailures(t *testing.T) {
+	t.Parallel()
 	// A port nobody listens on: bind one, then close it.
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -159,6 +159,7 @@ func TestDialFailures(t *testing.T) {
 }
 
 func TestDialOptions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opts Options
@@ -176,6 +177,7 @@ func TestDialOptions(t *testing.T) {
 }
 
 func TestSelect(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		srv.put(t, "INBOX", testMessage("sel-1@example.nl", "een"), time.Time{})
 		uid := srv.put(t, "INBOX", testMessage("sel-2@example.nl", "twee"), time.Time{})
@@ -207,6 +209,7 @@ func TestSelect(t *testing.T) {
 }
 
 func TestNewUIDs(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		old := time.Date(2020, 3, 1, 12, 0, 0, 0, time.UTC)
 		recent := time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)
@@ -249,6 +252,7 @@ func TestNewUIDs(t *testing.T) {
 // TestStarPitfall checks that the servers really show the pitfall NewUIDs
 // guards against, so that TestNewUIDs's "after last" case means something.
 func TestStarPitfall(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		uid := srv.put(t, "INBOX", testMessage("star@example.nl", "ster"), time.Time{})
 		c := srv.admin(t)
@@ -268,6 +272,7 @@ func TestStarPitfall(t *testing.T) {
 }
 
 func TestFetchMeta(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		date := time.Date(2026, 11, 2, 14, 5, 0, 0, time.FixedZone("CET", 3600))
 		raw := testMessage("meta-1@example.nl", "meta")
@@ -306,6 +311,7 @@ func TestFetchMeta(t *testing.T) {
 }
 
 func TestFetchRaw(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		raw := testMessage("raw-1@example.nl", "raw")
 		uid := srv.put(t, "INBOX", raw, time.Time{})
@@ -353,6 +359,7 @@ func TestFetchRaw(t *testing.T) {
 }
 
 func TestFlag(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		uid := srv.put(t, "INBOX", testMessage("flag-1@example.nl", "vlag"), time.Time{}, imap.FlagSeen)
 		c := srv.dial(t, nil)
@@ -392,6 +399,7 @@ func TestFlag(t *testing.T) {
 }
 
 func TestFlagWithoutKeywords(t *testing.T) {
+	t.Parallel()
 	srv := startMem(t, memConfig{noKeywords: true})
 	uid := srv.put(t, "INBOX", testMessage("nokw@example.nl", "geen keywords"), time.Time{})
 	var logs logBuffer
@@ -414,6 +422,7 @@ func TestFlagWithoutKeywords(t *testing.T) {
 }
 
 func TestMove(t *testing.T) {
+	t.Parallel()
 	base := imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapNamespace: {}}
 	with := func(caps ...imap.Cap) imap.CapSet {
 		set := base.Copy()
@@ -487,6 +496,7 @@ func testMove(t *testing.T, srv *testServer, wantGone, wantWarn bool) {
 }
 
 func TestEnsure(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		c := srv.dial(t, nil)
 		for _, name := range []string{"Helpdesk/Klanten/2026", "Helpdesk/Klanten/2026", "INBOX", "inbox"} {
@@ -511,6 +521,7 @@ func TestEnsure(t *testing.T) {
 }
 
 func TestAppendHasMessageID(t *testing.T) {
+	t.Parallel()
 	forEachServer(t, func(t *testing.T, srv *testServer) {
 		inboxUID := srv.put(t, "INBOX", testMessage("in-1@example.nl", "binnen"), time.Time{})
 		c := srv.dial(t, nil)
@@ -566,6 +577,7 @@ func TestAppendHasMessageID(t *testing.T) {
 }
 
 func TestSpecialUse(t *testing.T) {
+	t.Parallel()
 	list := func(delim rune, names ...string) []imap.ListData {
 		var l []imap.ListData
 		for _, n := range names {
@@ -637,6 +649,7 @@ func TestSpecialUse(t *testing.T) {
 // TestDeadServer checks that a server that stops answering, or drops the
 // connection, gives a temporary ErrDisconnected instead of a hang.
 func TestDeadServer(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		kill func(p *proxy)
@@ -676,6 +689,7 @@ func TestDeadServer(t *testing.T) {
 // TestIdleConnection checks that a connection left idle for longer than
 // Timeout between polls still works: only operations have deadlines.
 func TestIdleConnection(t *testing.T) {
+	t.Parallel()
 	srv := startMem(t, memConfig{})
 	srv.opts.Timeout = 50 * time.Millisecond
 	c := srv.dial(t, nil)
@@ -686,6 +700,7 @@ func TestIdleConnection(t *testing.T) {
 }
 
 func TestContext(t *testing.T) {
+	t.Parallel()
 	t.Run("Dial context ends", func(t *testing.T) {
 		srv := startMem(t, memConfig{})
 		ctx, cancel := context.WithCancel(t.Context())
@@ -737,6 +752,7 @@ func TestContext(t *testing.T) {
 }
 
 func TestLogsNoPassword(t *testing.T) {
+	t.Parallel()
 	srv := startMem(t, memConfig{})
 	uid := srv.put(t, "INBOX", testMessage("log@example.nl", "log"), time.Time{})
 	var logs logBuffer
@@ -767,6 +783,7 @@ func TestLogsNoPassword(t *testing.T) {
 }
 
 func TestIsTemporary(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		err  error
@@ -799,6 +816,7 @@ func TestIsTemporary(t *testing.T) {
 }
 
 func TestCheckFlag(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		flag string
 		ok   bool
@@ -827,6 +845,7 @@ func TestCheckFlag(t *testing.T) {
 }
 
 func TestHasFlag(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		flags []string
 		flag  string
@@ -840,6 +859,36 @@ func TestHasFlag(t *testing.T) {
 	for _, tt := range tests {
 		if got := HasFlag(tt.flags, tt.flag); got != tt.want {
 			t.Errorf("HasFlag(%v, %q) = %v; want %v", tt.flags, tt.flag, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkPoll measures one poll of the memory server over loopback:
+// NewUIDs, FetchMeta and FetchRaw of 50 messages of about 20 KB.
+func BenchmarkPoll(b *testing.B) {
+	srv := startMem(b, memConfig{})
+	body := bytes.Repeat([]byte("Mijn volgers zijn niet aangekomen.\r\n"), 550)
+	for i := range 50 {
+		raw := append(testMessage(fmt.Sprintf("bench-%d@example.nl", i), "bench"), body...)
+		srv.put(b, "INBOX", raw, time.Time{})
+	}
+	c := srv.dial(b, nil)
+	ctx := b.Context()
+	if _, err := c.Select(ctx, "INBOX"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		uids, err := c.NewUIDs(ctx, 0, time.Time{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.FetchMeta(ctx, uids); err != nil {
+			b.Fatal(err)
+		}
+		for _, uid := range uids {
+			if _, err := c.FetchRaw(ctx, uid, 1<<20); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

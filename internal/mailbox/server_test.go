@@ -15,7 +15,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,6 +25,8 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+
+	"helpdesk/internal/testenv"
 )
 
 // testServer is an IMAP server with one mailbox user for a test: go-imap's
@@ -63,7 +64,7 @@ func forEachServer(t *testing.T, f func(t *testing.T, srv *testServer)) {
 
 // startMem starts go-imap's memory server on a loopback port with the user
 // testUser and an empty INBOX; it stops with the test.
-func startMem(t *testing.T, cfg memConfig) *testServer {
+func startMem(t testing.TB, cfg memConfig) *testServer {
 	t.Helper()
 	mem := imapmemserver.New()
 	user := imapmemserver.NewUser(testUser, testPassword)
@@ -157,60 +158,25 @@ func (s *tweakedSession) List(w *imapserver.ListWriter, ref string, patterns []s
 	return nil
 }
 
-// realServer returns the Dovecot of .ci/mailservers.sh with a fresh user,
-// or skips the test when it does not run.
-func realServer(t *testing.T) *testServer {
+// realServer returns the Dovecot of .ci/mailservers.sh (through
+// internal/testenv) with a fresh user, or skips the test when it does not
+// run.
+func realServer(t testing.TB) *testServer {
 	t.Helper()
-	if os.Getenv("HELPDESK_TEST_REAL") != "1" {
-		t.Skip("real mail servers not running: set HELPDESK_TEST_REAL=1, see .ci/run")
-	}
-	addr := os.Getenv("HELPDESK_TEST_IMAP_ADDR")
-	caFile := os.Getenv("HELPDESK_TEST_CA_FILE")
-	passwdFile := os.Getenv("HELPDESK_TEST_PASSWD_FILE")
-	if addr == "" || caFile == "" || passwdFile == "" {
-		t.Fatal("HELPDESK_TEST_REAL=1 but HELPDESK_TEST_IMAP_ADDR, HELPDESK_TEST_CA_FILE or HELPDESK_TEST_PASSWD_FILE is empty")
-	}
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(pem) {
-		t.Fatalf("no certificate in %s", caFile)
-	}
-	user := fmt.Sprintf("t-mailbox-%s@example.nl", randomHex(t, 6))
-	password := randomHex(t, 12)
-	f, err := os.OpenFile(passwdFile, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = fmt.Fprintf(f, "%s:{PLAIN}%s\n", user, password)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	env := testenv.Real(t)
+	acct := env.NewUser(t)
 	return &testServer{name: "dovecot", opts: Options{
-		Address:   addr,
+		Address:   env.IMAPAddr,
 		TLS:       TLSStartTLS,
-		TLSConfig: &tls.Config{RootCAs: pool},
-		Username:  user,
-		Password:  password,
+		TLSConfig: env.TLSConfig(),
+		Username:  acct.Address,
+		Password:  acct.Password,
 	}}
-}
-
-func randomHex(t *testing.T, n int) string {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
-	}
-	return fmt.Sprintf("%x", b)
 }
 
 // dial returns a Client of srv that is closed with the test, logging into
 // logs (which may be nil).
-func (srv *testServer) dial(t *testing.T, logs *logBuffer) *Client {
+func (srv *testServer) dial(t testing.TB, logs *logBuffer) *Client {
 	t.Helper()
 	opts := srv.opts
 	if logs != nil {
@@ -226,7 +192,7 @@ func (srv *testServer) dial(t *testing.T, logs *logBuffer) *Client {
 
 // admin returns a plain imapclient connection for setting up and checking
 // the mailbox without the code under test.
-func (srv *testServer) admin(t *testing.T) *imapclient.Client {
+func (srv *testServer) admin(t testing.TB) *imapclient.Client {
 	t.Helper()
 	opts := &imapclient.Options{TLSConfig: srv.opts.TLSConfig}
 	var (
@@ -252,7 +218,7 @@ func (srv *testServer) admin(t *testing.T) *imapclient.Client {
 }
 
 // put appends raw to mailbox (created if missing) and returns its UID.
-func (srv *testServer) put(t *testing.T, mailbox string, raw []byte, date time.Time, flags ...imap.Flag) imap.UID {
+func (srv *testServer) put(t testing.TB, mailbox string, raw []byte, date time.Time, flags ...imap.Flag) imap.UID {
 	t.Helper()
 	c := srv.admin(t)
 	if err := c.Create(mailbox, nil).Wait(); err != nil && !strings.EqualFold(mailbox, "INBOX") {
@@ -278,7 +244,7 @@ func (srv *testServer) put(t *testing.T, mailbox string, raw []byte, date time.T
 }
 
 // state returns the UIDs and flags of mailbox, read-only.
-func (srv *testServer) state(t *testing.T, mailbox string) map[imap.UID][]string {
+func (srv *testServer) state(t testing.TB, mailbox string) map[imap.UID][]string {
 	t.Helper()
 	c := srv.admin(t)
 	if _, err := c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
@@ -297,7 +263,7 @@ func (srv *testServer) state(t *testing.T, mailbox string) map[imap.UID][]string
 }
 
 // subscribed reports whether mailbox is subscribed.
-func (srv *testServer) subscribed(t *testing.T, mailbox string) bool {
+func (srv *testServer) subscribed(t testing.TB, mailbox string) bool {
 	t.Helper()
 	all, err := srv.admin(t).List("", mailbox, &imap.ListOptions{SelectSubscribed: true}).Collect()
 	if err != nil {
@@ -348,7 +314,7 @@ type testCertificate struct {
 	pool *x509.CertPool
 }
 
-func testCert(t *testing.T) testCertificate {
+func testCert(t testing.TB) testCertificate {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -389,7 +355,7 @@ type proxy struct {
 	conns  []net.Conn
 }
 
-func startProxy(t *testing.T, target string) *proxy {
+func startProxy(t testing.TB, target string) *proxy {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -450,7 +416,7 @@ func (p *proxy) cut() {
 // CAPABILITY with caps, and answers any other command by calling answer
 // with the command's name; "TAG" in the returned lines becomes the tag.
 // An answer ending in "CLOSE" closes the connection after it.
-func fakeServer(t *testing.T, greeting, caps string, answer func(cmd string) []string) string {
+func fakeServer(t testing.TB, greeting, caps string, answer func(cmd string) []string) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

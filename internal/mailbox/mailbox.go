@@ -62,11 +62,10 @@ type Options struct {
 // several goroutines; they run one at a time. Once an operation has failed
 // with ErrDisconnected, every later one fails the same way: Dial again.
 type Client struct {
-	imap    *imapclient.Client
-	conn    *deadlineConn
-	log     *slog.Logger
-	timeout time.Duration
-	stop    func() bool // detaches the close-on-ctx of Dial
+	imap *imapclient.Client
+	conn *deadlineConn
+	log  *slog.Logger
+	stop func() bool // detaches the close-on-ctx of Dial
 
 	mu        sync.Mutex // one operation at a time; guards the fields below
 	selected  string     // mailbox name, "" when none
@@ -133,7 +132,6 @@ func Dial(ctx context.Context, opts Options) (*Client, error) {
 		imap:    ic,
 		conn:    conn,
 		log:     log,
-		timeout: opts.Timeout,
 		ensured: map[string]bool{},
 		warned:  map[string]bool{},
 	}
@@ -233,6 +231,7 @@ func (c *Client) Close() error {
 
 // Selected describes the mailbox chosen by Select.
 type Selected struct {
+	// Name is the server's name of the mailbox ("/" translated).
 	Name string
 	// UIDValidity changes when the server renumbered the mailbox: UIDs
 	// kept from before (a checkpoint) are then meaningless (RFC 9051 2.3.1.1).

@@ -11,12 +11,6 @@ import (
 	"github.com/emersion/go-imap/v2"
 )
 
-// Mailbox names given to this package use "/" between levels, as in
-// "Helpdesk/Beantwoord", whatever the server's hierarchy delimiter: on a
-// server that uses "." (Dovecot's Maildir++) that name becomes
-// "Helpdesk.Beantwoord". Names returned by SpecialUse are the server's own
-// and contain no "/" to translate.
-
 // Move moves one message of the selected mailbox into dest: with MOVE
 // (RFC 6851) when the server has it, else with UID COPY, UID STORE
 // +FLAGS.SILENT (\Deleted) and UID EXPUNGE of just that UID (UIDPLUS,

@@ -8,6 +8,12 @@
 // ends, and an operation whose context ends closes the Client too, since the
 // connection is in an unknown state afterwards. Every network operation is
 // bounded by Options.Timeout. Failures are sorted by IsTemporary.
+//
+// Mailbox names given to this package use "/" between levels, as in
+// "Helpdesk/Beantwoord", whatever the server's hierarchy delimiter: on a
+// server that uses "." (Dovecot's Maildir++) that name becomes
+// "Helpdesk.Beantwoord". Names returned by SpecialUse and Select are the
+// server's own and can be passed back as they are.
 package mailbox
 
 import (

@@ -107,9 +107,11 @@ func machineSender(a *mail.Address) string {
 
 var (
 	// oooRE matches out-of-office subjects in Dutch, English, German and
-	// French. Words that customers also use ("absence", "afwezig") count
-	// only as the first word followed by a colon, as clients write them.
-	oooRE = regexp.MustCompile(`(?i)(` +
+	// French. Clients put the words first; a customer replying to such a
+	// mail ("Re: Automatic reply: …") writes them after "Re:" and is not
+	// matched. Words that customers also use ("absence", "afwezig") count
+	// only followed by a colon (oooPrefixRE).
+	oooRE = regexp.MustCompile(`(?i)^[\s\[*]*(` +
 		`afwezigheidsbericht|automatisch antwoord|automatisch(e)? beantwoord|` +
 		`out of (the )?office|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|` +
 		`abwesenheitsnotiz|automatische antwort|abwesenheit|` +

@@ -11,7 +11,8 @@ import (
 // HTMLText turns an HTML body into readable plain text: block elements and
 // <br> become line breaks, list items start with "- ", table cells are
 // separated by spaces, entities are decoded, and <head>, <style> and
-// <script> are dropped. A link keeps its http(s) target in the text as
+// <script> are dropped. An image of the mail itself (src="cid:…") becomes
+// "[cid:…]", as Outlook writes it in plain text. A link keeps its http(s) target in the text as
 // "label (URL)" so that links stay visible; mailto: and other schemes do not.
 func HTMLText(s string) string {
 	c := convertHTML(s, false)
@@ -24,25 +25,22 @@ func HTMLText(s string) string {
 // Outlook's div#divRplyFwdMsg, #appendonsend and border-top divider with
 // everything after them, Yahoo's div.yahoo_quoted, Thunderbird's
 // moz-cite-prefix, and the signature blocks of Gmail, Thunderbird and
-// Outlook. It also returns the Content-IDs of the images referenced from
-// each side.
-func splitHTML(s string) (own, quoted string, ownCIDs, quotedCIDs map[string]bool) {
+// Outlook.
+func splitHTML(s string) (own, quoted string) {
 	c := convertHTML(s, true)
-	return c.own.String(), c.quoted.String(), c.ownCIDs, c.quotedCIDs
+	return c.own.String(), c.quoted.String()
 }
 
 // htmlConverter holds the state of one conversion.
 type htmlConverter struct {
-	split      bool // separate quoted history from own text
-	cut        bool // everything from here on is quoted history
-	own        textBuilder
-	quoted     textBuilder
-	ownCIDs    map[string]bool
-	quotedCIDs map[string]bool
+	split  bool // separate quoted history from own text
+	cut    bool // everything from here on is quoted history
+	own    textBuilder
+	quoted textBuilder
 }
 
 func convertHTML(s string, split bool) *htmlConverter {
-	c := &htmlConverter{split: split, ownCIDs: map[string]bool{}, quotedCIDs: map[string]bool{}}
+	c := &htmlConverter{split: split}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		// html.Parse only fails on reader errors; a strings.Reader has none.
@@ -108,13 +106,10 @@ func (c *htmlConverter) walk(n *html.Node, quoted, pre bool, depth int) {
 		b.blankLine()
 		return
 	case atom.Img:
+		// An image of the mail itself is shown as Outlook's plain text
+		// does: "[cid:image001.png@01DB…]".
 		if src := attr(n, "src"); len(src) > 4 && strings.EqualFold(src[:4], "cid:") {
-			cid := strings.Trim(src[4:], "<> ")
-			if c.split && (quoted || c.cut) {
-				c.quotedCIDs[cid] = true
-			} else {
-				c.ownCIDs[cid] = true
-			}
+			b.text(" [cid:"+strings.Trim(src[4:], "<> ")+"] ", pre)
 		}
 		return
 	case atom.Pre:

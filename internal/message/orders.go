@@ -55,6 +55,7 @@ func FindOrderNumbers(text string) []string {
 		// "nr.100234", "ordernummer:100234": an order word glued to the id.
 		if k := strings.IndexAny(lower, ".:"); k > 0 && orderWords[lower[:k]] {
 			lower, t.s, t.start = lower[k+1:], t.s[k+1:], t.start+k+1
+			toks[i] = t
 			ctx = 2
 		}
 		if orderWords[lower] {
@@ -69,6 +70,9 @@ func FindOrderNumbers(text string) []string {
 			continue
 		}
 		switch {
+		case allDigits(lower) && (lower[0] == '0' || phoneGroup(text, toks, i)):
+			// Order numbers do not start with 0; phone numbers and their
+			// groups do ("0318 - 123 400", "06 12345678").
 		case allDigits(lower):
 			// "order # 100 234": groups of three digits after an order word.
 			if kw && len(lower) == 3 {
@@ -131,7 +135,7 @@ var orderWords = map[string]bool{
 	"order": true, "orders": true, "ordernummer": true, "ordernr": true, "orderid": true,
 	"order-id": true, "order-nr": true, "bestelling": true, "bestellingen": true,
 	"bestelnummer": true, "bestelnr": true, "bestel-nr": true, "bestelnr.": true,
-	"nr": true, "no": true, "nummer": true, "number": true, "num": true, "id": true,
+	"nr": true, "no": true,
 	"abonnement": true, "abonnementsnummer": true, "subscription": true, "abo": true,
 	"factuur": true, "factuurnummer": true, "invoice": true, "ref": true,
 	"referentie": true, "reference": true, "kenmerk": true, "bestellnummer": true,
@@ -184,7 +188,9 @@ var fillers = map[string]bool{
 func numberIsOrder(text string, toks []token, i int, kw bool) bool {
 	t := toks[i]
 	n := len(t.s)
-	if n < 3 || n > 12 || (n < 4 && !kw) {
+	// Bare round quantities ("300 of 1000") are common, order numbers of
+	// four digits rare: those need an order word or '#'.
+	if n < 3 || n > 12 || (n < 5 && !kw) {
 		return false
 	}
 	if unitFollows(toks, i) {
@@ -204,29 +210,35 @@ func numberIsOrder(text string, toks []token, i int, kw bool) bool {
 			"whatsapp", "gsm", "fax", "kvk", "btw", "iban", "postcode", "zip":
 			return false
 		}
-		// A phone number in groups: "06 12345678", "+31 6 1234 5678".
-		if allDigits(prev) && prev[0] == '0' && text[toks[i-1].end:t.start] != "" &&
-			strings.Trim(text[toks[i-1].end:t.start], " -") == "" {
-			return false
-		}
 	}
-	// "+31612345678" or a Dutch number "0612345678".
-	if strings.HasSuffix(before, "+") || (t.s[0] == '0' && n >= 9) {
+	// "+31612345678".
+	if strings.HasSuffix(before, "+") {
 		return false
 	}
 	if kw {
 		return true
 	}
-	// A year alone.
-	if n == 4 && (t.s[:2] == "19" || t.s[:2] == "20") {
-		return false
-	}
-	// A Dutch postcode: "1012 AB".
-	if n == 4 && i+1 < len(toks) && len(toks[i+1].s) == 2 && isUpperWord(toks[i+1].s) &&
-		text[t.end:toks[i+1].start] == " " {
-		return false
-	}
+	// Years and Dutch postcodes ("1012 AB") have four digits: no bare
+	// four-digit number gets here.
 	return true
+}
+
+// phoneGroup reports whether token i follows a group of a phone number
+// written in parts: "06 12345678", "0318 - 123 400", "+31 6 1234 5678".
+// It looks back four groups at most.
+func phoneGroup(text string, toks []token, i int) bool {
+	for k := 0; k < 4 && i > 0; k++ {
+		prev := toks[i-1]
+		sep := text[prev.end:toks[i].start]
+		if sep == "" || strings.Trim(sep, " -") != "" || !allDigits(prev.s) {
+			return false
+		}
+		if prev.s[0] == '0' || strings.HasSuffix(strings.TrimRight(text[:prev.start], " "), "+") {
+			return true
+		}
+		i--
+	}
+	return false
 }
 
 // unitFollows reports whether a unit follows token i, perhaps after up to
@@ -304,12 +316,3 @@ func allDigits(s string) bool {
 }
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
-
-func isUpperWord(s string) bool {
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
-}

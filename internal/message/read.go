@@ -69,8 +69,8 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 
 	block, over, err := readHeaderBlock(br, lim.MaxHeaderSize)
 	if lr.n == 0 {
-		if err != nil && !errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("read message: %w", err)
+		if lr.err != nil {
+			return nil, fmt.Errorf("read message: %w", lr.err)
 		}
 		return nil, ErrEmpty
 	}
@@ -570,24 +570,36 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // marks signature images.
 func (w *walker) finishText(t texts) {
 	m := w.m
-	var ownCIDs, quotedCIDs map[string]bool
+	ownCIDs, quotedCIDs := map[string]bool{}, map[string]bool{}
 	if t.html != "" {
-		var ownHTML, quotedHTML string
-		ownHTML, quotedHTML, ownCIDs, quotedCIDs = splitHTML(t.html)
+		ownHTML, quotedHTML := splitHTML(t.html)
+		own, q := SplitQuoted(ownHTML)
+		q = joinText(q, strings.TrimSpace(quotedHTML))
 		if strings.TrimSpace(t.plain) == "" {
 			m.Text = HTMLText(t.html)
-			own, q := SplitQuoted(ownHTML)
-			m.OwnText = own
-			m.Quoted = joinText(q, strings.TrimSpace(quotedHTML))
+			m.OwnText, m.Quoted = own, q
 		}
+		collectCIDs(ownCIDs, own)
+		collectCIDs(quotedCIDs, q)
 	}
 	if strings.TrimSpace(t.plain) != "" {
 		m.Text = t.plain
 		m.OwnText, m.Quoted = SplitQuoted(t.plain)
+		collectCIDs(ownCIDs, m.OwnText)
+		collectCIDs(quotedCIDs, m.Quoted)
 	}
 	for i := range m.Attachments {
 		a := &m.Attachments[i]
 		a.Signature = isSignatureImage(a, ownCIDs, quotedCIDs)
+	}
+}
+
+// cidRE matches an image reference in text: "[cid:image001.png@01DB…]".
+var cidRE = regexp.MustCompile(`\[cid:([^\]\s]+)\]`)
+
+func collectCIDs(set map[string]bool, text string) {
+	for _, m := range cidRE.FindAllStringSubmatch(text, -1) {
+		set[m[1]] = true
 	}
 }
 
@@ -599,14 +611,18 @@ var logoRE = regexp.MustCompile(`(?i)^(image|img|logo|outlook|signature)[-_]?\d*
 const maxLogoSize = 8 << 10
 
 // isSignatureImage reports whether an attachment is an inline image of a
-// signature or of quoted history: referenced only from there, or a tiny
-// image named like a pasted logo.
+// signature or of quoted history: referenced from there and not from the
+// own text, or, referenced from nowhere, a tiny image named like a pasted
+// logo.
 func isSignatureImage(a *Attachment, ownCIDs, quotedCIDs map[string]bool) bool {
-	if !strings.HasPrefix(a.ContentType, "image/") || a.Forwarded {
+	if !strings.HasPrefix(a.ContentType, "image/") || a.ContentID == "" {
 		return false
 	}
-	if a.ContentID != "" && quotedCIDs[a.ContentID] && !ownCIDs[a.ContentID] {
+	switch {
+	case ownCIDs[a.ContentID]:
+		return false
+	case quotedCIDs[a.ContentID]:
 		return true
 	}
-	return (a.Inline || a.ContentID != "") && a.Size < maxLogoSize && logoRE.MatchString(a.Filename)
+	return a.Size < maxLogoSize && logoRE.MatchString(a.Filename)
 }

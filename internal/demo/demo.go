@@ -269,8 +269,8 @@ type FolderMail struct {
 	// MessageID and InReplyTo come from the envelope, without brackets.
 	MessageID string
 	InReplyTo string
-	From    string
-	Flags   []string
+	From      string
+	Flags     []string
 }
 
 // ListFolders reads the account of user as a mail client would.
@@ -337,11 +337,12 @@ func printFolders(w io.Writer, folders []Folder) {
 				case strings.EqualFold(fl, string(imap.FlagSeen)):
 					seen = true
 				case strings.EqualFold(fl, string(imap.FlagFlagged)):
-					marks = append(marks, "flagged")
+					marks = append(marks, "[flagged]")
 				case !strings.HasPrefix(fl, `\`):
 					marks = append(marks, fl)
 				}
 			}
+			sort.Strings(marks)
 			if !seen {
 				marks = append([]string{"unread"}, marks...)
 			}

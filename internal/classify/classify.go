@@ -2,9 +2,24 @@
 // the mail is about: one of PRODUCT.md's categories, whether it escalates,
 // which distinct requests it makes, how confident that is, and why, in
 // human-readable reasons. It knows nothing of orders or dates.
+//
+// It works on sentences of normalised words (see text.go) with phrase rules
+// (see rules.go). A category needs a positive claim: a statement that
+// something did not arrive, differs from the description, must be
+// cancelled, or disappoints. Words of a category inside a question about
+// what may happen, a hypothetical, a question asked before buying or under
+// a negation make no claim. Weak or conflicting evidence makes the result
+// not confident, and a person decides.
 package classify
 
-import "helpdesk/internal/message"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"helpdesk/internal/message"
+)
 
 // Category is one of PRODUCT.md's categories.
 type Category string
@@ -45,6 +60,9 @@ type Result struct {
 	// Requests are the distinct refund-relevant requests in the order the
 	// customer made them (first is Category). Two or more means the mail
 	// asks for several things; policy decides each and compares outcomes.
+	// A question or request of another kind next to a claim (an invoice,
+	// a changed username) is listed as Other, so that policy sees the mail
+	// asks for more than one verdict can answer.
 	Requests []Category
 	// Escalation is set when the own text mentions a chargeback, lawyer,
 	// police, fraud, a consumer organisation or a bank/PayPal dispute,
@@ -56,4 +74,573 @@ type Result struct {
 	Language string
 	// Reasons say which words in which part led to the result.
 	Reasons []string
+}
+
+// Classify reads m and says what it is about.
+func Classify(m *message.Message, s Settings) Result {
+	subject := strings.TrimSpace(m.Subject)
+	replySubject := false
+	if rest := reply.ReplaceAllString(subject, ""); rest != subject {
+		// The rest of a reply's subject is usually the subject of the shop's
+		// own mail (an order confirmation, a newsletter): weak evidence.
+		subject, replySubject = strings.TrimSpace(rest), true
+	}
+	units := splitUnits(subject, "subject")
+	nsubj := len(units)
+	units = append(units, splitUnits(m.OwnText, "own text")...)
+
+	r := Result{Language: language(units)}
+	if why := machine(m, s); len(why) > 0 {
+		r.Category, r.Requests, r.Confident = Auto, []Category{Auto}, true
+		r.Reasons = why
+		return r
+	}
+
+	a := analysis{units: units, nsubj: nsubj, replySubject: replySubject}
+	a.scan()
+	a.decide(&r)
+	return r
+}
+
+// machine returns why m was written by a machine, or nothing.
+func machine(m *message.Message, s Settings) []string {
+	var why []string
+	for _, sig := range m.Auto {
+		why = append(why, "machine mail: "+sig)
+	}
+	if m.From != nil {
+		for _, a := range s.Addresses {
+			if a != "" && strings.EqualFold(strings.TrimSpace(a), m.From.Address) {
+				why = append(why, fmt.Sprintf("machine mail: sent from the shop's own address %s", m.From.Address))
+				break
+			}
+		}
+	}
+	return why
+}
+
+// finding is one match of a rule in a unit.
+type finding struct {
+	r       *rule
+	unit    int
+	tok     int    // first token of the match
+	words   string // the customer's words
+	neutral string // why it makes no claim; "" when it counts
+	weak    bool
+}
+
+// analysis holds the findings of one mail.
+type analysis struct {
+	units        []unit
+	nsubj        int // units[:nsubj] are the subject
+	replySubject bool
+
+	findings   []*finding
+	escalation []string
+	presale    bool // some sentence asks before buying
+	next       bool // some sentence is about a next order
+	hasProd    bool
+	hasSub     bool
+}
+
+// where names the part of the mail unit i is in.
+func (a *analysis) where(i int) string {
+	if i < a.nsubj {
+		var b strings.Builder
+		for k := range a.nsubj {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strings.Join(strings.Fields(a.units[k].src), " "))
+			break
+		}
+		return fmt.Sprintf("subject %q", b.String())
+	}
+	return "own text"
+}
+
+// pos orders findings as the customer made them: the subject first (unless
+// it is the subject of a reply), then the own text.
+func (a *analysis) pos(f *finding) int {
+	p := f.unit*1000 + f.tok
+	if a.replySubject && f.unit < a.nsubj {
+		p += 1_000_000
+	}
+	return p
+}
+
+func (a *analysis) scan() {
+	for i := range a.units {
+		u := &a.units[i]
+		if prodWord.MatchString(u.norm) {
+			a.hasProd = true
+		}
+		if subWord.MatchString(u.norm) {
+			a.hasSub = true
+		}
+		if presale.MatchString(u.norm) {
+			a.presale = true
+		}
+		if next.MatchString(u.norm) {
+			a.next = true
+		}
+		if !(a.replySubject && i < a.nsubj) {
+			for _, loc := range escalation.FindAllStringIndex(u.norm, -1) {
+				if notEscalation.MatchString(u.norm[max(0, loc[0]-16):min(len(u.norm), loc[1]+16)]) &&
+					strings.Contains(u.norm[loc[0]:loc[1]], "aangifte") {
+					continue
+				}
+				a.escalation = append(a.escalation, fmt.Sprintf("%s: escalation (%q)", a.where(i), u.words(loc[0], loc[1])))
+			}
+		}
+	}
+	for i := range a.units {
+		u := &a.units[i]
+		for k := range rules {
+			r := &rules[k]
+			if r.unless != nil && r.unless.MatchString(u.norm) {
+				continue
+			}
+			for _, loc := range r.re.FindAllStringIndex(u.norm, -1) {
+				if f := a.match(i, r, loc[0], loc[1]); f != nil {
+					a.findings = append(a.findings, f)
+				}
+			}
+		}
+	}
+	a.applyVetoes()
+}
+
+// match judges one match of r in unit i: whether it counts, and if not, why.
+func (a *analysis) match(i int, r *rule, from, to int) *finding {
+	u := &a.units[i]
+	first, last := u.tokenAt(from), u.tokenAt(to-1)
+	if first < 0 {
+		return nil
+	}
+	switch r.need {
+	case needProdUnit:
+		if !prodWord.MatchString(u.norm) && !(i < a.nsubj && a.hasProd) {
+			return nil
+		}
+	case needProdMail:
+		if !a.hasProd {
+			return nil
+		}
+	case needSubMail:
+		if !a.hasSub {
+			return nil
+		}
+	case needRecvUnit:
+		if !recvWord.MatchString(u.norm) {
+			return nil
+		}
+	}
+	if r.object && a.aboutSomethingElse(u, first, last) {
+		return nil
+	}
+	f := &finding{r: r, unit: i, tok: first, words: u.words(from, to), weak: r.weak}
+	if i < a.nsubj && a.replySubject {
+		f.weak = true
+	}
+	if r.kind == topic {
+		if r.asked && !u.question && !request.MatchString(u.norm) {
+			return nil
+		}
+		return f
+	}
+	cf, ct := u.clause(first)
+	clause := u.joined(cf, ct)
+	sf, st := u.scope(first)
+	switch {
+	case r.neg && negated(u, cf, first, last):
+		f.neutral = "negated"
+	case presale.MatchString(u.joined(sf, st)):
+		f.neutral = "asked before buying"
+	case conditionalBefore(u, sf, first):
+		f.neutral = "hypothetical"
+	case r.q == qModal && hearsay.MatchString(u.norm):
+		f.neutral = "hearsay or what usually happens"
+	case elsewhere.MatchString(u.norm):
+		f.neutral = "about another shop"
+	case a.next && earlier.MatchString(u.norm):
+		f.neutral = "about an earlier order, the mail asks about the next"
+	case a.question(u, first):
+		switch r.q {
+		case qModal:
+			if modal.MatchString(clause) && !why.MatchString(clause) {
+				f.neutral = "question about what may happen"
+			}
+		case qOwn:
+			if generic.MatchString(clause) || !own.MatchString(clause) {
+				f.neutral = "general question"
+			}
+		}
+		if r.kind == moneyBack {
+			f.weak = true
+		}
+	}
+	return f
+}
+
+// aboutSomethingElse reports whether the words of a non-delivery match and
+// the few after it are about a mail, an invoice or money rather than the
+// product ("ik heb de bevestigingsmail niet ontvangen").
+func (a *analysis) aboutSomethingElse(u *unit, first, last int) bool {
+	end := min(len(u.toks), last+4)
+	span := u.joined(first, end)
+	return nonprod.MatchString(span) && !prodOnly.MatchString(span)
+}
+
+// joined returns the normalised text of tokens [from, to).
+func (u *unit) joined(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	end := len(u.norm)
+	if to < len(u.toks) {
+		end = u.offs[to] - 1
+	}
+	return u.norm[u.offs[from]:end]
+}
+
+// question reports whether token i is in the asking part of a question: the
+// last clause of a sentence ending in a question mark, or a clause that
+// opens with a question word.
+func (a *analysis) question(u *unit, i int) bool {
+	if !u.question {
+		return false
+	}
+	cf, ct := u.clause(i)
+	if ct == len(u.toks) {
+		return true
+	}
+	return opensQuestion[u.toks[cf].w]
+}
+
+var opensQuestion = map[string]bool{
+	"hoe": true, "wanneer": true, "waarom": true, "wat": true, "waar": true, "welke": true,
+	"kan": true, "kun": true, "kunnen": true, "mag": true, "zal": true, "zullen": true,
+	"gaan": true, "gaat": true, "blijven": true, "blijft": true, "is": true, "zijn": true,
+	"how": true, "when": true, "why": true, "what": true, "where": true, "which": true,
+	"can": true, "could": true, "will": true, "would": true, "do": true, "does": true,
+	"are": true, "should": true, "may": true,
+}
+
+// negated reports whether a negation stands in the three words before the
+// match (within its clause) or inside it, and is not "niet meer" / "no
+// longer", which ends something rather than denies it.
+func negated(u *unit, clauseFrom, first, last int) bool {
+	for k := max(clauseFrom, first-3); k <= last; k++ {
+		w := u.toks[k].w
+		if !negator[w] && !strings.HasSuffix(w, "n't") && !(w == "plaats" && k > 0 && u.toks[k-1].w == "in") {
+			continue
+		}
+		if k+1 < len(u.toks) && cessation[u.toks[k+1].w] {
+			continue
+		}
+		if w == "no" && k+1 < len(u.toks) && cessation[u.toks[k+1].w] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// conditionalBefore reports whether a conditional ("als", "if", "stel
+// dat") opens before token i in its clause, so that what follows is
+// hypothetical.
+func conditionalBefore(u *unit, clauseFrom, i int) bool {
+	for k := clauseFrom; k <= i && k < len(u.toks); k++ {
+		rest := u.joined(k, min(len(u.toks), k+4))
+		if loc := conditional.FindStringIndex(rest); loc != nil && loc[0] == 0 && !perception.MatchString(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyVetoes turns off claims that a topic in the same sentence explains
+// ("charged twice, please refund one" is not unhappiness).
+func (a *analysis) applyVetoes() {
+	for _, t := range a.findings {
+		if t.r.kind != topic || len(t.r.veto) == 0 {
+			continue
+		}
+		for _, f := range a.findings {
+			if f.r.kind == topic || f.neutral != "" || !slices.Contains(t.r.veto, f.r.cat) {
+				continue
+			}
+			if f.unit == t.unit || (t.r.mailVeto && f.r.kind == moneyBack) {
+				f.neutral = t.r.what
+			}
+		}
+	}
+}
+
+// tally is the evidence for one category.
+type tally struct {
+	cat    Category
+	strong int
+	weak   int
+	first  int
+	claims []*finding
+}
+
+func (a *analysis) decide(r *Result) {
+	if len(a.escalation) > 0 {
+		r.Escalation = true
+		r.Reasons = append(r.Reasons, a.escalation...)
+	}
+	tallies := map[Category]*tally{}
+	var money []*finding
+	for _, f := range a.findings {
+		if f.r.kind == topic || f.neutral != "" {
+			continue
+		}
+		if f.r.kind == moneyBack {
+			money = append(money, f)
+			continue
+		}
+		t := tallies[f.r.cat]
+		if t == nil {
+			t = &tally{cat: f.r.cat, first: a.pos(f)}
+			tallies[f.r.cat] = t
+		}
+		t.first = min(t.first, a.pos(f))
+		t.claims = append(t.claims, f)
+		if f.weak {
+			t.weak++
+		} else {
+			t.strong++
+		}
+	}
+	var notes []string
+	if len(money) > 0 {
+		if len(tallies) == 0 {
+			// Money back with no ground at all is dissatisfied.
+			t := &tally{cat: Dissatisfied, first: a.pos(money[0])}
+			for _, f := range money {
+				t.first = min(t.first, a.pos(f))
+				t.claims = append(t.claims, f)
+				if f.weak {
+					t.weak++
+				} else {
+					t.strong++
+				}
+			}
+			tallies[Dissatisfied] = t
+		} else {
+			notes = append(notes, fmt.Sprintf("money back (%q) goes with the claim it is asked for", money[0].words))
+		}
+	}
+	// Weak evidence gives way to strong evidence of another category.
+	strong := false
+	for _, t := range tallies {
+		if t.strong > 0 {
+			strong = true
+		}
+	}
+	if strong {
+		for c, t := range tallies {
+			if t.strong == 0 {
+				delete(tallies, c)
+				notes = append(notes, fmt.Sprintf("weak %s evidence gives way to strong evidence of another category", c))
+			}
+		}
+	}
+	// Specific ground beats unhappiness; a cancellation's unhappiness is its reason.
+	if d := tallies[Dissatisfied]; d != nil {
+		switch {
+		case tallies[NonDelivery] != nil || tallies[NotAsDescribed] != nil:
+			delete(tallies, Dissatisfied)
+			notes = append(notes, "a specific ground beats unhappiness: not dissatisfied")
+		case tallies[CancelRecurring] != nil && !a.separateUnhappiness(d, tallies[CancelRecurring]):
+			delete(tallies, Dissatisfied)
+			notes = append(notes, "unhappiness is the reason for the cancellation: one request")
+		}
+	}
+	if !strong && a.presale && len(tallies) > 0 {
+		// Weak words in a mail that asks before buying make no claim.
+		for c := range tallies {
+			delete(tallies, c)
+			notes = append(notes, fmt.Sprintf("weak %s evidence in a mail that asks before buying: no claim", c))
+		}
+	}
+
+	ts := make([]*tally, 0, len(tallies))
+	for _, t := range tallies {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(x, y *tally) int { return cmp.Compare(x.first, y.first) })
+
+	for _, t := range ts {
+		for _, f := range t.claims {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s claim, %s (%q)", a.where(f.unit), t.cat, f.r.what, f.words))
+		}
+	}
+	for _, f := range money {
+		if len(ts) == 1 && ts[0].cat == Dissatisfied {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: money back with no ground given (%q)", a.where(f.unit), f.words))
+		}
+	}
+	for _, f := range a.findings {
+		if f.neutral != "" && f.r.kind != topic {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s words, %s: no claim (%q)", a.where(f.unit), f.r.cat, f.neutral, f.words))
+		}
+	}
+	others := a.otherRequests()
+	for _, f := range a.findings {
+		if f.r.kind == topic {
+			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s (%q)", a.where(f.unit), f.r.what, f.words))
+		}
+	}
+	r.Reasons = append(r.Reasons, notes...)
+
+	if len(ts) == 0 {
+		r.Category, r.Requests = Other, []Category{Other}
+		r.Confident = true
+		for _, f := range a.findings {
+			if f.r.kind != topic && (f.neutral != "" || f.weak) {
+				r.Confident = false
+			}
+		}
+		if r.Confident {
+			r.Reasons = append(r.Reasons, "no claim: other")
+		} else {
+			r.Reasons = append(r.Reasons, "no claim, but words of a claim: other, not confident")
+		}
+		dedupe(r)
+		return
+	}
+
+	type req struct {
+		cat   Category
+		first int
+	}
+	reqs := make([]req, 0, len(ts)+1)
+	for _, t := range ts {
+		reqs = append(reqs, req{t.cat, t.first})
+	}
+	if len(others) > 0 {
+		reqs = append(reqs, req{Other, a.pos(others[0])})
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%s: a request of another kind too (%s, %q)", a.where(others[0].unit), others[0].r.what, others[0].words))
+	}
+	slices.SortStableFunc(reqs, func(x, y req) int { return cmp.Compare(x.first, y.first) })
+	for _, q := range reqs {
+		r.Requests = append(r.Requests, q.cat)
+	}
+	r.Category = r.Requests[0]
+
+	r.Confident = true
+	for _, t := range ts {
+		if doubt := a.doubt(t); doubt != "" {
+			r.Confident = false
+			r.Reasons = append(r.Reasons, fmt.Sprintf("not confident: %s %s", t.cat, doubt))
+		}
+	}
+	if r.Confident {
+		r.Reasons = append(r.Reasons, fmt.Sprintf("category %s", r.Category))
+	}
+	dedupe(r)
+}
+
+// separateUnhappiness reports whether the unhappiness d is about something
+// else than the subscription cancelled in c: said in its own sentences, about
+// a product or order ("not impressed with the likes I bought; also stop my
+// plan" asks two things).
+func (a *analysis) separateUnhappiness(d, c *tally) bool {
+	cancelUnits := map[int]bool{}
+	for _, f := range c.claims {
+		cancelUnits[f.unit] = true
+	}
+	for _, f := range d.claims {
+		if f.r.kind == moneyBack || f.weak || cancelUnits[f.unit] {
+			continue
+		}
+		u := &a.units[f.unit]
+		if prodOnly.MatchString(u.norm) && !subWord.MatchString(u.norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherRequests returns the topics that are requests of their own: asked
+// for in a question or with words of asking.
+func (a *analysis) otherRequests() []*finding {
+	var out []*finding
+	for _, f := range a.findings {
+		if f.r.kind != topic || !f.r.request || (a.replySubject && f.unit < a.nsubj) {
+			continue
+		}
+		u := &a.units[f.unit]
+		if u.question || request.MatchString(u.norm) {
+			out = append(out, f)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y *finding) int { return cmp.Compare(a.pos(x), a.pos(y)) })
+	return out
+}
+
+// doubt says why the evidence for t is not enough for a decision without a
+// person, or "".
+func (a *analysis) doubt(t *tally) string {
+	switch {
+	case t.strong == 0:
+		return "rests on weak evidence only"
+	case a.presale && t.strong < 2:
+		return "claim in a mail that also asks before buying"
+	case t.cat == CancelRecurring && !a.hasSub:
+		return "names no subscription"
+	}
+	return ""
+}
+
+// dedupe drops repeated reasons, keeping the first of each.
+func dedupe(r *Result) {
+	seen := map[string]bool{}
+	out := r.Reasons[:0]
+	for _, s := range r.Reasons {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	r.Reasons = out
+}
+
+// language says "en" when the customer clearly writes English, else "nl".
+func language(units []unit) string {
+	en, nl := 0, 0
+	for _, u := range units {
+		for _, t := range u.toks {
+			switch {
+			case englishWords[t.w]:
+				en++
+			case dutchWords[t.w]:
+				nl++
+			}
+		}
+	}
+	if en >= 3 && en > 2*nl {
+		return "en"
+	}
+	return "nl"
+}
+
+var englishWords = setOf(`the and my i you your it not have has this that with for was are please
+	received hi hello thanks can what would be of to a me but just still no did don't i'm it's
+	order ordered any nothing yet since from they them there here will want like been get got`)
+
+var dutchWords = setOf(`de het een en ik je jij jullie mijn m'n niet van voor met op dat die er nog wel
+	maar heb heeft hebben zijn graag bedankt groet groetjes hoi hallo alvast geen niks ook kan kunnen
+	wil wat hoe bestelling u uw dit te naar om al toch gewoon zo nu als besteld ontvangen is`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }

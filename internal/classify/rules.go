@@ -1,0 +1,432 @@
+package classify
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The rules are regular expressions over a unit's normalised text: lower
+// case words without accents, separated by single spaces, with "," ":"
+// "?" as words of their own. The {NAME} macros below stand for the word
+// families that many rules share, so that a rule reads like the phrase it
+// recognises. All tables in this file are built once and never written
+// afterwards.
+
+// macros are the shared word families.
+var macros = []struct{ name, re string }{
+	// Gaps of up to n words that do not cross a comma or colon.
+	{"{G1}", `(?:[^ ,:]+ )?`},
+	{"{G2}", `(?:[^ ,:]+ ){0,2}`},
+	{"{G3}", `(?:[^ ,:]+ ){0,3}`},
+	{"{G4}", `(?:[^ ,:]+ ){0,4}`},
+	{"{G6}", `(?:[^ ,:]+ ){0,6}`},
+	{"{NUM}", `\d[\d.,]*k?`},
+	{"{NUMW}", `(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vijftien|twintig|dertig|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)`},
+	{"{MINE}", `(?:mijn|m'n|me|mij|onze|ons|my|our|mine|mn|mijne)`},
+	// Negators.
+	{"{NEG}", `(?:niet|geen|niks|nooit|not|no|never|nothing|none|zero|nul|0|nada|[a-z]+n't|cannot|nergens|nicht|nichts|kein\w*|rien|jamais)`},
+	// Nothing at all: a negator that needs no object to make a claim.
+	{"{NOTHING}", `(?:niks|nothing|nada|none|zero|nul|0|geen enkele?|geen een|geen 1|niet een|niet 1|not a single|not one|not even one|not any|nichts|rien)`},
+	// What a customer receives: verbs of arriving and seeing.
+	{"{RECV}", `(?:ontvang\w*|gekregen|krijg\w*|kreeg|kregen|gehad|binnen\w*|aangekomen|aankomen|aan gekomen|gearriveerd|arriveren|toegekomen|toekomen|geleverd|leveren|levert|bezorgd|gezien|zie|zien|gemerkt|merk\w*|bijgekomen|bij gekomen|erbij gekomen|erbij|bijgeschreven|verschenen|zichtbaar|gestart|begonnen|gebeurd|komen|komt|kwam|kwamen|gekomen|reflect\w*|received|receive|receiving|got|gotten|get|getting|gained|gain|arrived|arrive|arriving|delivered|deliver|credited|added|seen|see|seeing|noticed|showed|shown|shows|show|showing|appeared|appear|come|came|coming|started|begun|start|happened|turned up|turn up|kicked in|erhalten|bekommen|angekommen|geliefert|recu|arrive|livre)`},
+	// What the shop sells.
+	{"{PROD}", `(?:volgers?|\w+volgers?|followers?|\w+followers?|follows|likes?|\w+likes|hartjes|views?|\w+views|weergave\w*|kijkers|viewers|comments?|reacties|opmerkingen|abonnees|\w+abonnees|subscribers|subs|members|leden|plays|streams|luisteraars|listeners|shares|saves|impressies|impressions|retweets|reposts|engagement|kijkcijfers|stemmen|votes)`},
+	// What a customer orders.
+	{"{ORDER}", `(?:bestelling\w*|\w+bestelling|order\w*|pakket\w*|package\w*|aankoop\w*|purchase\w*|boost\w*|campagne\w*|campaign\w*|levering\w*|delivery|deliveries|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|promotie|promotion|dienst|service)`},
+	// A subscription and its payments.
+	{"{SUB}", `(?:\w*ab+on+e+ments?\w*|abo|abootje|subscription\w*|subscribtion\w*|sub|membership\w*|lidmaatschap\w*|plan|plans|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
+	// Verbs of ending a subscription.
+	{"{CANCEL}", `(?:opzeg\w*|opgezegd|op ?zeggen|op te zeggen|beeindig\w*|stopzet\w*|stop ?zetten|stop te zetten|stopgezet|uitschrijv\w*|uit te schrijven|uitgeschreven|annuleer\w*|annuler\w*|geannuleerd|annul\w*|cancel\w*|terminat\w*|discontinu\w*|unsubscrib\w*|afmeld\w*|opheff\w*|kundig\w*|resilier\w*|deactiv\w*)`},
+	{"{STOP}", `(?:stop|stoppen|stopt|stopped|stopping|gestopt|end|ending|finish|quit|halt|turn off|switch off|uitzetten|uit te zetten|uitschakel\w*|disable|beenden)`},
+	// A number that went down after it arrived ("only 1400 left").
+	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
+	// Money back.
+	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|erstatt\w*|rembours\w*)`},
+	{"{MONEYW}", `(?:refund\w*|terugbetal\w*|terugstort\w*|teruggestort|restitutie|reimburs\w*|geld|money|bedrag|erstatt\w*|rembours\w*)`},
+	// Things a customer may miss that are not the product.
+	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet)`},
+}
+
+// expand replaces the macros in a rule's pattern and compiles it with word
+// boundaries around it.
+func expand(p string) *regexp.Regexp {
+	for range 3 { // macros may use macros
+		for _, m := range macros {
+			p = strings.ReplaceAll(p, m.name, m.re)
+		}
+	}
+	return regexp.MustCompile(`(?:^|\b)(?:` + p + `)(?:\b|$)`)
+}
+
+// kind says what a rule's match means.
+type kind int
+
+const (
+	claim     kind = iota // a claim of the rule's category
+	moneyBack             // asks for money back: dissatisfied when no ground is given
+	topic                 // a question or request that makes no claim (other)
+)
+
+// qmode says how a question around the match changes it.
+type qmode int
+
+const (
+	qClaim qmode = iota // still a claim when asked ("where is my order?")
+	qModal              // no claim in a question about what will or may happen ("will they drop?")
+	qOwn                // no claim in a question unless it is about the customer's own order or plan
+)
+
+// need is the context a rule needs to count.
+type need int
+
+const (
+	needNone     need = iota
+	needProdUnit      // a product or order word in the same sentence
+	needProdMail      // a product or order word somewhere in the mail
+	needSubMail       // a subscription word somewhere in the mail
+	needRecvUnit      // a verb of receiving in the same sentence
+)
+
+// rule is one phrase family.
+type rule struct {
+	cat  Category
+	kind kind
+	what string // what the words show, for reasons
+	re   *regexp.Regexp
+	weak bool  // evidence, not proof: cannot make a confident claim alone
+	neg  bool  // a negation before or inside the match turns it off
+	q    qmode // how a question changes it
+	need need
+	// object: the words right after the match must not be about
+	// something other than the product (a mail, an invoice, money).
+	object bool
+	// unless: the rule does not count in a sentence that matches this.
+	unless *regexp.Regexp
+	// topic rules only:
+	veto     []Category // claims of these categories in the same sentence do not count
+	mailVeto bool       // veto applies to money back in the whole mail, not just the sentence
+	request  bool       // a request of its own when asked for (adds other to the requests)
+	asked    bool       // counts only in a question or a sentence that asks for something
+}
+
+type spec struct {
+	cat      Category
+	kind     kind
+	what     string
+	p        string
+	weak     bool
+	neg      bool
+	q        qmode
+	need     need
+	object   bool
+	unless   string
+	veto     []Category
+	mailVeto bool
+	request  bool
+	asked    bool
+}
+
+func compile(specs []spec) []rule {
+	rules := make([]rule, len(specs))
+	for i, s := range specs {
+		r := rule{cat: s.cat, kind: s.kind, what: s.what, re: expand(s.p), weak: s.weak, neg: s.neg,
+			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, request: s.request, asked: s.asked}
+		if s.unless != "" {
+			r.unless = expand(s.unless)
+		}
+		rules[i] = r
+	}
+	return rules
+}
+
+// rules are the claims and topics, in no particular order.
+var rules = compile([]spec{
+	// non_delivery: nothing or part arrived, or the customer still waits.
+	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
+		p: `{NEG} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|{NOTHING} (?:extra |nieuwe |new |additional |more |meer |enkele |single |one |een |1 )?{PROD}`,
+		unless: `(?:accounts?|profielen|profiles?|channels?|kanalen|users) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|without|zonder|nul)` +
+			`|{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|op tijd|on time|zoals|as described|correct\w*|properly|tegelijk\w*)`},
+	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdMail, object: true,
+		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|nog (?:steeds |altijd )?(?:niks|niet|geen)|(?:still|yet) (?:nothing|not|no)|not yet|nog niet` +
+			`|{NOTHING} (?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
+		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
+			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
+	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
+		p: `(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
+			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog) (?:op |at |on |rond |around |exactly |precies )?(?:{NUM}|hetzelfde|the same|precies hetzelfde|exactly the same)` +
+			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:precies |exactly |still |nog )?(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was)`},
+	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needProdMail,
+		p:      `(?:niks|nothing|nada|geen|no) (?:has |is |er )?(?:\S+ )?(?:gebeurd|happened|veranderd|changed|change|moved|bewogen|beweging|movement|verandering)`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|succes\w*|success\w*|result\w*|effect|verwacht\w*|expect\w*|hoped|gehoopt|thinking|dacht|thought|hoopte)`},
+	{cat: NonDelivery, what: "still waiting", q: qClaim, need: needProdMail, object: true,
+		p: `waar (?:blijft|blijven|blijf)|(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) (?:{MINE}|de|het|die|onze|the) {G2}(?:{PROD}|{ORDER})|where's (?:{MINE}|the) {G2}(?:{PROD}|{ORDER})` +
+			`|(?:still|nog steeds|nog altijd|steeds|already|al|nu al) {G2}(?:waiting|wachten|wacht|gewacht|waited)` +
+			`|(?:ik |i )?(?:wacht|wachten|waiting|waited|gewacht) (?:nu |now )?(?:al|already|since|sinds|nog steeds|still)` +
+			`|(?:been|ben|zijn) (?:\S+ )?(?:waiting|wachten|aan het wachten) (?:for|since|sinds|al)` +
+			`|(?:hoe lang|how long) (?:\S+ )?(?:nog|moet ik nog|duurt het nog|still|more|longer|do i have to wait|must i wait)|how much longer|hoelang nog` +
+			`|(?:any |een |an |geen |no )(?:update|nieuws|news)|update (?:on|over|about|van|of|regarding)|(?:^|stand van zaken )status\b` +
+			`|(?:wanneer|when) {G4}{MINE} {G2}(?:{PROD}|{ORDER})|{MINE} {G2}(?:{PROD}|{ORDER}) {G3}(?:is |are |zijn |staat |still |nog )?(?:pending|processing|in behandeling|in afwachting|in progress|in de wacht|delayed|vertraagd|te laat|too late|overdue|late)` +
+			`|(?:vertraging|delay) {G3}(?:{ORDER}|{PROD})`,
+		unless: `(?:wacht\w*|waiting|waited) {G3}(?:op|for|on) {G2}(?:refund\w*|terugbetal\w*|geld|money|restitutie|terugstort\w*|antwoord|reactie|reply|response|answer|factuur|invoice)`},
+	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needProdMail,
+		p: `(?:al|already|nu al|inmiddels|sinds|since) (?:meer dan |ruim |bijna |over |more than |almost )?(?:{NUMW}|een paar|a few|a couple of|paar|several|meerdere) (?:hele )?(?:dagen|dag|days|day|weken|week|weeks|maanden|months)|(?:it's been|it has been|het is nu|het is al) {G2}(?:{NUMW}|een paar|a few|a couple of) (?:dagen|days|weken|weeks|week)`},
+	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
+		p:      `(?:alleen|maar|slechts|pas|only|just|barely|merely|hardly|amper|nauwelijks|net) (?:maar |een |about |around |like |ongeveer |rond |zo'n |circa |ca |de |the )?(?:{NUM}|helft|half|een paar|een stuk of|a few|a couple|a handful|een handvol|enkele|some|een fractie|a fraction|weinig|few|een deel|part)\b`,
+		unless: `{DROPPED}`},
+	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needProdUnit,
+		p: `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}` +
+			`|(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
+			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
+			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
+			`|(?:ontbreekt|ontbreken|ontbrekende|missing|tekort|te weinig|incomplete|onvolledig|incompleet|partial\w*|gedeeltelijk|half geleverd|half delivered)` +
+			`|(?:niet|not) (?:alles|allemaal|alle|volledig|compleet|helemaal|all|everything|the full|fully|completely) {G2}{RECV}` +
+			`|(?:minder|less|fewer) {G2}(?:dan|than) {G2}(?:besteld|ordered|beloofd|promised|betaald|paid|gekocht|bought|purchased)`,
+		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
+
+	// not_as_described: the product differs from what the site describes.
+	{cat: NotAsDescribed, what: "fake or empty accounts", neg: true, q: qModal,
+		p: `bots?|botje?s?|\w*botaccount\w*|bot ?accounts?|nep|neppe|\w*nepaccount\w*|\w*nepvolger\w*|nep\w*likes?|nepprofiel\w*|nep ?accounts?|fake\w*|namaak\w*|spam ?accounts?|spambots?|spookaccount\w*|ghost ?(?:accounts?|followers)|dode accounts?|dead accounts?|inactie\w* (?:accounts?|volgers|profielen)|inactive|lege {G1}(?:accounts?|profielen|profiles?)|empty {G1}(?:accounts?|profiles?|channels?)|kunstmatig\w*|artificial|click ?farm\w*|bought accounts|gekochte accounts|gefalscht\w*|faux comptes`},
+	{cat: NotAsDescribed, what: "not real accounts", q: qModal,
+		p: `(?:geen|no|nauwelijks|hardly any|hardly|weinig|few|not|niet|never|nooit) {G2}(?:echte|real|genuine|actieve|active|legit|authentic|authentieke|menselijke|human) {G1}(?:volgers|followers|accounts|mensen|people|users|gebruikers|profielen|profiles|likes|views|kijkers|viewers|abonnees|subscribers|nederlanders|engagement|interactie|comments|reacties)` +
+			`|(?:zijn|are|were|waren|lijken|look|seem|is|zien er) {G2}(?:niet|not) (?:echt|real|genuine|legit|actief|active|authentic)(?: , [^ ]+| en| and| maar| but| want|$)`},
+	{cat: NotAsDescribed, what: "accounts without profile pictures or posts", q: qModal,
+		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
+			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto's|fotos|photos|pics|posts?|berichten|uploads?|videos?|video's|bio|content)` +
+			`|(?:accounts?|profielen|profiles?|channels?|kanalen|users|gebruikers) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|nul|without|zonder) {G1}(?:volgers|followers|posts?|foto's|photos|pics|uploads?|videos|video's|profielfoto\w*|profile\w*|berichten|content|bio)`},
+	{cat: NotAsDescribed, what: "names of numbers or random letters", q: qModal,
+		p: `(?:cijfers|nummers|getallen|numbers|digits|random (?:letters|characters|tekens)|willekeurige (?:letters|tekens)|rare|vreemde|gekke|weird|strange|random|buitenlandse|foreign|arabische|arabic) {G3}(?:in |als |for |as )?(?:hun |de |their |the )?(?:namen|naam|names?|usernames?|gebruikersnamen|gebruikersnaam|handles?)` +
+			`|(?:namen|names|usernames|gebruikersnamen|handles) {G4}(?:cijfers|numbers|digits|random|willekeurig\w*)|(?:like|zoals|als) [a-z]+\d{3,}[a-z0-9]*`},
+	{cat: NotAsDescribed, what: "wrong country", q: qModal,
+		p: `(?:volgers|followers|accounts?|likes|views|comments|reacties|profielen|profiles|kijkers|viewers|abonnees|subscribers|ze|zij|they|them|these|those|deze|die|allemaal|all|most|meeste|mensen|people|\d+ ?%)(?: [^ ,:]+){0,5} (?:uit|from|in|van) (?:het |the )?(?:india|indie|brazil\w*|brazilie|pakistan|bangladesh|indonesi\w*|rusland|russia|turkije|turkey|arabi\w*|saudi\w*|egypt\w*|nigeria|vietnam|china|thailand|philippines|filipijnen|iran|irak|iraq|marokko|morocco|mexico|colombia|venezuela|amerika|america|usa|buitenland|abroad|overseas|azie|asia|afrika|africa|all over the world|de hele wereld|overal|everywhere|random countries|allerlei landen|andere landen|other countries|verschillende landen|different countries)` +
+			`|(?:buitenlands\w*|foreign|arabisch\w*|indiase|indisch\w*|braziliaans\w*|russisch\w*|aziatisch\w*|asian|turkse|exotische|internationale) (?:\S+ )?(?:accounts?|volgers|followers|namen|names|profielen|profiles|likes|comments|reacties|mensen|people|kijkers|viewers|abonnees|nepaccounts)` +
+			`|(?:geen|niet|not|no|none|nauwelijks|hardly|weinig|zero|0|niemand|nobody|never|nooit) {G3}(?:uit |from |van )?(?:nederland\w*|dutch|belgi\w*|vlaams\w*|vlaming\w*|flemish|uk|british|brits\w*|engels\w*|english|duits\w*|german\w*|nl|be)\b` +
+			`|(?:wrong|verkeerde?|andere?) {G1}(?:land|country|landen|countries|regio|region|doelgroep|target ?group|audience|taal|language)`,
+		unless: `(?:i|ik|me|my|mijn|excuse|sorry|sorry for) {G3}(?:speak|spreek|spreken|write|schrijf|understand|begrijp|verstaan|talk|praat|native)`},
+	{cat: NotAsDescribed, what: "comments not as described", q: qModal,
+		p: `(?:comments?|reacties|reactie|opmerkingen)(?: [^ ,:]+){0,6} (?:in het |in )?(?:engels|english|arabisch|arabic|spaans|spanish|portugees|portuguese|hindi|frans|french|duits|german|russisch|russian|turks|turkish|chinees|chinese|andere taal|other language|another language|foreign language|vreemde taal|emoji\w*|random|generic|generiek\w*|nonsense|onzin|irrelevant|nietszeggend\w*|copy ?paste\w*|identiek\w*|identical|niks met|nothing to do|slaan nergens op|make no sense|raar|rare|weird)` +
+			`|(?:engelse|english|arabische|spaanse|portugese|random|generic|generieke|rare|weird|nonsense|onzinnige|nietszeggende|standaard|identieke|identical|dezelfde|the same|copy ?paste|emoji) (?:\S+ )?(?:comments|reacties|opmerkingen)`},
+	{cat: NotAsDescribed, what: "followers that drop", neg: true, q: qModal,
+		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,5} (?:dropp\w*|drop|drops|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
+			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) {G3}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}`},
+	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, neg: true, q: qModal,
+		p: `garantie\w*|guarantee\w*|refill\w*|non ?drop|no ?drop|drop ?protect\w*|levenslang|lifetime`},
+	{cat: NotAsDescribed, what: "views not counted", q: qModal, need: needProdUnit,
+		p: `(?:{NEG}|nauwelijks|hardly) {G4}(?:mee ?geteld|meegeteld|geteld|counted|counting|registered|geregistreerd|registreert|recorded|bijgehouden|reflected|show up in|showing up in|shows up in|zichtbaar in|visible in|appear in|appearing in|appear on)|(?:tellen|telt|registreren|registreert) {G2}(?:niet|geen|nooit) ?(?:mee)?|(?:don't|doesn't|didn't|do not|does not|did not|not being|aren't being|niet) count`},
+	{cat: NotAsDescribed, what: "low retention", q: qModal,
+		p: `retention|retentie|kijktijd|watch ?time|kijkduur|view duration|average view|gemiddelde (?:kijk\w*|weergave\w*)|weggeklikt|klikken {G2}weg|(?:na|after|binnen|within) (?:\d+|een paar|a few|paar|couple of|enkele|2|3) (?:seconden|seconds|secs?)`},
+	{cat: NotAsDescribed, what: "delivered all at once", neg: true, q: qModal, need: needRecvUnit,
+		p: `in (?:een|1|one|a single) (?:keer|klap|ruk|go|hour|uur|minuut|minute|nacht|night|kwartier|moment)|binnen (?:{NUMW}|enkele|een paar) (?:minuten|minuut|minutes|min|kwartier)|binnen (?:een|1) uur|within (?:{NUMW}|a few) (?:minutes?|mins?|hour)|all at once|at once|tegelijk\w*|at the same time|in one go|overnight|van de ene op de andere dag|instantly|all immediately|allemaal (?:direct|meteen|tegelijk)`},
+	{cat: NotAsDescribed, what: "not delivered gradually", q: qModal,
+		p: `(?:niet|not|geen|instead of|in plaats van|ipv|rather than|never|nooit|allesbehalve|anything but) {G2}(?:geleidelijk\w*|gradual\w*|gespreid|spread|natuurlijk\w*|natural\w*|drip\w*|verspreid|organisch\w*|organic\w*|langzaam|slowly)`},
+	{cat: NotAsDescribed, what: "not as described", q: qClaim,
+		p: `(?:niet|not|geen|nothing|nowhere|nergens) {G2}(?:wat|what|zoals|as|like|dan|than|met|with|overeen|match\w*|volgens|according to|in lijn met|in line with)(?: [^ ,:]+){0,3} (?:website|webshop|site|productpagina|product page|page|pagina|beschrijving|description|omschrijving|productomschrijving|advertentie|ad|advert|aanbieding|offer)` +
+			`|(?:niet|not|geen|nothing|nowhere|nergens) {G4}(?:beschreven|described|beloofd|promised|advertised|geadverteerd|aangeboden|vermeld|stated|aangegeven|listed|aangeprezen|afgesproken|agreed|omschreven)` +
+			`|(?:klopt|klopten|kloppen) {G1}niet met|(?:komt|komen) {G2}niet overeen|(?:doesn't|don't|does not|do not|didn't) (?:\S+ )?match|(?:different|anders) {G1}(?:from|than|to|dan) {G3}(?:described|beschreven|beloofd|promised|advertised|website|site|description|beschrijving)` +
+			`|misleid\w*|misleading|false advertising|valse (?:reclame|beloftes?)|not what i (?:paid|ordered|bought)|niet waar ik {G2}(?:voor )?(?:heb )?(?:betaald|voor betaald)|niet wat ik (?:heb )?(?:besteld|gekocht|betaald)`},
+	{cat: NotAsDescribed, what: "the site describes something else", weak: true, q: qModal,
+		p: `(?:op (?:de |jullie |uw |your |the )?(?:website|site|webshop|productpagina|pagina)|(?:website|site|webshop|product ?pagina|product ?page|beschrijving|description|omschrijving|advertentie|advert) {G2}(?:zegt|zei|says|said|belooft|beloofde|beloven|promise|promises|promised|stated|states|staat|stond|vermeldt|claimt|claims|spreekt van|mentions|advertises|adverteert|noemt|beweert))(?: [^ ,:]+)* (?:maar|but|terwijl|while|whereas|however|echter)` +
+			`|volgens (?:jullie|de|uw) (?:site|website|webshop|beschrijving|productpagina|omschrijving)|according to (?:your|the) (?:site|website|description|product page|page)`},
+	{cat: NotAsDescribed, what: "an audit shows fake followers", q: qModal,
+		p: `audit\w*|hypeauditor|fake ?follower ?(?:check\w*|test|analy\w*)|modash|socialblade|social blade|\d+ ?% (?:fake|nep|bots?|onecht|inactive|inactief)|(?:fake|nep|bot) ?(?:percentage|score)`},
+
+	// cancel_recurring: end a subscription or its payments.
+	{cat: CancelRecurring, what: "cancel", neg: true, q: qOwn,
+		p:      `opzeg\w*|opgezegd|op ?zeggen|op te zeggen|beeindig\w*|stopzet\w*|stop ?zetten|stop te zetten|stopgezet|zeg(?:t|gen)? {G4}op|zet(?:ten)? {G4}stop|unsubscrib\w*|kundig\w*|resilier\w*`,
+		unless: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing|reclame|promo ?mail\w*|(?:e ?mails|mails) (?:van|from) (?:jullie|you)|cancellation policy|annuleringsbeleid|annuleringsvoorwaarden`},
+	{cat: CancelRecurring, what: "cancel", neg: true, q: qOwn, need: needSubMail,
+		p:      `{CANCEL}|schrijf {G4}uit|meld {G4}af`,
+		unless: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing|reclame|promo ?mail\w*|(?:e ?mails|mails) (?:van|from) (?:jullie|you)|cancellation policy|annuleringsbeleid|annuleringsvoorwaarden`},
+	{cat: CancelRecurring, what: "stop the subscription", neg: true, q: qOwn,
+		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})`,
+		unless: `nieuwsbrie\w*|newsletter\w*`},
+	{cat: CancelRecurring, what: "stop the payments", q: qOwn,
+		p: `(?:stop|stoppen|stopt|halt) {G3}(?:met )?(?:\S+ )?(?:afschrijv\w*|afschrijft|afhal\w*|incasso\w*|incasser\w*|charg\w*|bill\w*|debit\w*|taking|afboek\w*)` +
+			`|(?:afschrijv\w*|incasso\w*|betaling\w*|payments?|charges?|billing|afboeking\w*) {G2}(?:stop\w*|stopzet\w*|beeindig\w*|cancel\w*|opzeg\w*|intrekken|ingetrokken|revoke\w*|withdraw\w*)` +
+			`|(?:haal|halen|haalt|schrijf|schrijven|schrijft|boek|boeken) {G3}(?:geen|niks|niet) {G3}af\b` +
+			`|(?:geen|niet|no|not|don't|do not|never|nooit|nicht) {G3}(?:meer |more |again |anymore |opnieuw |weer |nog een keer |langer |longer )?{G3}(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|bill|billed|debit|debited|betalen|pay|paying|verlengd|verlengen|renew\w*|abgebucht)`,
+		unless: `(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)`},
+	{cat: CancelRecurring, what: "turn off automatic renewal", neg: true, q: qOwn,
+		p: `(?:auto ?renew\w*|automatic renewal|auto ?verleng\w*|automatische verlenging|automatisch verleng\w*|verlenging|automatic payments?|automatische (?:incasso|afschrijving|betaling)\w*|incasso|machtiging|recurring (?:payment|billing|charge)s?|terugkerende (?:betaling|afschrijving)\w*|direct debit|mandate|autopay|auto ?pay) {G3}(?:uit|off|uitzetten|uitschakel\w*|disable\w*|stop\w*|intrekken|ingetrokken|revoke\w*|cancel\w*|opzeg\w*|beeindig\w*)` +
+			`|(?:turn|switch|zet|schakel) {G2}(?:off|uit) {G2}(?:auto ?renew\w*|renewal|verlenging|incasso|automatische \S+|recurring \S+)|(?:disable|uitzetten|uitschakelen|stop|stoppen|cancel|intrekken|revoke) {G2}(?:auto ?renew\w*|renewal|verlenging|automatische (?:verlenging|incasso|afschrijving)|incasso|machtiging|recurring (?:payment|billing)s?|direct debit|mandate)`},
+	{cat: CancelRecurring, what: "no longer wants the subscription", q: qOwn, need: needSubMail,
+		p: `(?:wil|wilt|want|need|nodig|gebruik|use|using)\w* {G4}(?:niet|geen|not|no|don't|n't) {G3}(?:meer|anymore|any more|longer)|no longer (?:want|need|use|wish)|niet meer (?:nodig|gebruiken|willen|hebben)|(?:don't|do not) (?:want|need) {G3}(?:anymore|any more|any longer)|ben er klaar mee|i'm done with|heb er geen zin meer in|geen zin meer`},
+
+	// dissatisfied: unhappy, with no specific ground.
+	{cat: Dissatisfied, what: "unhappy", q: qClaim,
+		p: `ontevreden|unzufrieden|insatisfait|niet {G1}(?:tevreden|blij|happy|gelukkig)|not {G1}(?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|unsatisfied|unimpressed|niet {G1}onder de indruk|not worth|niet {G2}waard|geen {G2}waard|niet goed|not good|no good|meh|bleh|pas satisfait|nicht zufrieden`},
+	{cat: Dissatisfied, what: "unhappy", neg: true, q: qClaim,
+		p: `teleurgesteld|teleurstell\w*|disappoint\w*|enttauscht|decu\w*|valt {G2}tegen|vallen {G2}tegen|viel {G2}tegen|vielen {G2}tegen|tegengevallen|tegenvall\w*|spijt (?:van|heb|had|dat ik)|heb {G3}spijt|had {G3}spijt|regret\w*|zonde (?:van|vh)|waste of (?:money|time|my money)|weggegooid\w*|weggesmeten|rip ?off|afzetterij|waardeloos|nutteloos|useless|worthless|pointless|rubbish|garbage|crap|shit|troep|bagger|kut\w*|klote|terrible|awful|horrible|verschrikkelijk|vreselijk|belabberd|lousy|sucks|sucked|scheisse`},
+	{cat: Dissatisfied, what: "not what was expected", q: qClaim,
+		p: `(?:niet|not|geen|nothing like|anders dan|minder dan|less than|below|onder) {G3}(?:wat |what |zoals |as |dan |than )?(?:ik |i |we )?(?:\S+ )?(?:verwacht\w*|expect\w*|gehoopt|hoped|hoopte|voor ogen|in mind|had gedacht|imagined)` +
+			`|(?:had|expected|verwacht|hoped|gehoopt|hoopte) (?:er |het |ik |i |we |van |ervan )*(?:veel |wel |much |a lot |way |zoveel |so much )?(?:meer|more|beter|better)|below (?:my |our )?expectations|onder {G1}verwachting\w*|beneden {G1}verwachting\w*`},
+	{cat: Dissatisfied, what: "changed their mind", q: qClaim,
+		p: `bedenk me|heb me bedacht|me bedacht|changed my mind|change of heart|never ?mind|laat {G1}maar (?:zitten|gaan)|doe {G1}maar niet|(?:per ongeluk|by accident|accidentally|by mistake|per abuis) {G3}(?:besteld|ordered|gekocht|bought|betaald|paid|purchased|geklikt|clicked)|(?:besteld|ordered|gekocht|bought|purchased) {G3}(?:per ongeluk|by accident|accidentally|by mistake|per abuis)`},
+	{cat: Dissatisfied, what: "changed their mind", weak: true, q: qClaim,
+		p: `toch (?:maar )?niet|toch geen|wil {G2}(?:toch )?niet meer|(?:don't|do not|no longer) {G2}(?:want|need) (?:it|this|them|these)|(?:niet|geen) meer nodig|not needed|no longer needed|verkeerd {G1}besteld|ordered {G1}wrong|impuls\w*|impulse`},
+	{cat: Dissatisfied, what: "no effect", weak: true, q: qClaim,
+		p: `(?:geen|no|zero|niks|nothing|niet) {G2}(?:resultaat|resultaten|results?|effect|verschil|difference|impact|sales|klanten|customers|omzet|afspraken|engagement|interactie|bereik|reach|groei|growth)|(?:helpt|helped|hielp|geholpen) {G2}(?:niet|not|niks|nothing)|{NEG} {G1}(?:helped|geholpen|help|helpt)|(?:niks|nothing|weinig|little) {G2}(?:opgeleverd|opgebracht|gebracht|brought)|(?:doesn't|didn't|did not|does not) {G1}help|made no difference|slechte kwaliteit|lage kwaliteit|poor quality|low quality|bad quality|slecht\w*|poor|bad`},
+	{cat: Dissatisfied, kind: moneyBack, what: "money back", q: qClaim,
+		p:      `{MONEY}|(?:{MINE} |het |the |ons |our )?(?:geld|money|bedrag|aankoopbedrag|centen|poen|cash|\d+(?:,\d\d)? ?eur|eur ?\d+(?:,\d\d)?|euro\w*) {G3}(?:terug\w*|back|retour)|terug {G1}(?:betalen|storten|krijgen|geven|boeken)|geld retour|remboursement`,
+		unless: `(?:was|is|has been|have been|werd|al|already|zijn|wordt) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed|processed|verwerkt)`},
+
+	// other: questions and requests that make no claim.
+	{cat: Other, kind: topic, what: "question about a refund already granted", veto: []Category{Dissatisfied}, mailVeto: true,
+		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|wanneer|when|by when|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking|arrive|arriving|komt|staat|te zien|zichtbaar|verwerkt|processed|op {MINE} (?:rekening|kaart|card)|on my (?:card|account|bank|statement))|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestigd|beloofd|promised|issued|initiated|in gang)|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)`},
+	{cat: Other, kind: topic, what: "thanks for a refund", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
+		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)`,
+		unless: `{NEG} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived)`},
+	{cat: Other, kind: topic, what: "invoice or VAT", request: true,
+		p: `factu\w*|invoice\w*|btw\w*|vat|receipt\w*|bonnetje|kwitantie|betaalbewijs|proof of payment|tax|boekhouding|accounting|bookkeeping|kvk|chamber of commerce`},
+	{cat: Other, kind: topic, what: "change the account, link or username", request: true, veto: []Category{Dissatisfied},
+		p: `(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|nieuwe|new|ander|another|different) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout`},
+	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, veto: []Category{NotAsDescribed, Dissatisfied},
+		p: `(?:wijzig\w*|verander\w*|aanpass\w*|change|modify|edit|splitsen|split|spread|spreiden|spreid|verdelen|verdeel|uitstellen|postpone|delay|pauzeren) {G4}(?:bestelling|order|levering|delivery|start)|(?:voordat|before|voor) (?:het|hij|ie|it|de levering|delivery) {G1}(?:start|begint|starts|begins)|(?:spread|spreiden|spreid|verdelen|verdeel|geleidelijk|gradually|slowly|langzaam|druppel\w*|drip) {G6}(?:over|across|per|in|geleverd|delivered|leveren|deliver)`},
+	{cat: Other, kind: topic, what: "pause the subscription", request: true, veto: []Category{CancelRecurring},
+		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|tijdelijk {G1}(?:stop\w*|stil|niet|uit)|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
+	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true,
+		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w*|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
+	{cat: Other, kind: topic, what: "payment date, price or discount", request: true,
+		p: `(?:volgende|next|eerstvolgende|upcoming|komende) {G1}(?:betaling|afschrijving|incasso|factuur|payment|charge|billing|invoice|renewal|verlenging)|(?:wanneer|when|welke datum|what date) {G4}(?:afgeschreven|geincasseerd|charged|billed|debited|renews?|verlengd)|volgend jaar|next year|prijs\w*|price\w*|pricing|tarie\w*|wat kost|how much (?:is|does|do|for)|korting\w*|discount\w*|kortingscode\w*|coupon\w*|promo ?code\w*|actiecode\w*|bulk|staffel\w*|cadeau\w*|gift\w*|kado\w*|voucher\w*|offerte|quote`},
+	{cat: Other, kind: topic, what: "payment method",
+		p: `ideal|bancontact|paypal|creditcard|credit card|debit card|visa|mastercard|maestro|apple pay|google pay|klarna|sofort|betaalmethode\w*|betaalmogelijkhe\w*|betaalwijze\w*|payment (?:method|option)s?|dollars?|usd|valuta|currency|foutmelding|error\w*|mislukt|failed|afrekenen|checkout`},
+	{cat: Other, kind: topic, what: "charged twice", request: true, veto: []Category{Dissatisfied, CancelRecurring},
+		p: `(?:dubbel\w*|twee ?keer|2 ?(?:keer|x)|twice|double\w*|two times|duplicate\w*|meerdere keren|multiple times) {G4}(?:afgeschreven|betaald|charged|gefactureerd|billed|paid|afgeboekt|geincasseerd|debited)|(?:afgeschreven|betaald|charged|billed|paid|debited|geincasseerd) {G4}(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)|dubbele (?:betaling|afschrijving|incasso|charge)|double (?:payment|charge|billing)`},
+	{cat: Other, kind: topic, what: "personal data (GDPR)", request: true, veto: []Category{CancelRecurring},
+		p: `gdpr|avg|privacy\w*|persoonsgegevens|(?:gegevens|data|information|informatie|account) {G3}(?:verwijder\w*|wissen|delete\w*|remove\w*|erase\w*)|(?:verwijder\w*|delete|remove|erase|wis) {G3}(?:gegevens|data|information|informatie|account|persoonsgegevens)|right to (?:be forgotten|erasure)|recht op (?:vergetelheid|verwijdering)`},
+	{cat: Other, kind: topic, what: "the newsletter", veto: []Category{CancelRecurring, NonDelivery},
+		p: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing ?(?:mail|e ?mail)s?|reclame ?mail\w*|promo ?mail\w*`},
+	{cat: Other, kind: topic, what: "login, password or confirmation mail", request: true, veto: []Category{NonDelivery},
+		p: `wachtwoord\w*|password\w*|inlog\w*|log ?in\w*|login\w*|account aanmaken|create (?:an )?account|verificatie\w*|verification|2fa|activatie\w*|activation|bevestigingsmail\w*|confirmation (?:e ?mail|mail|link)|orderbevestiging\w*|order confirmation|ontvangstbevestiging\w*`},
+	{cat: Other, kind: topic, what: "partnership or press", request: true,
+		p: `samenwerk\w*|partner\w*|collab\w*|influencer\w*|sponsor\w*|affiliate\w*|reseller\w*|wederverkop\w*|white ?label|api|pers|press|journalist\w*|interview\w*|media ?kit|business proposal|agency|bureau`},
+	{cat: Other, kind: topic, what: "job application", request: true,
+		p: `sollicit\w*|vacature\w*|jobs?|baan|stage\w*|internship\w*|cv|resume|curriculum|werken bij|work (?:for|with) you|open position|motivatiebrief|cover letter|bijbaan`},
+	{cat: Other, kind: topic, what: "account safety",
+		p: `veilig\w*|safe\w*|risico\w*|risk\w*|banned|geband|geblokkeerd|blocked|shadow ?ban\w*|verbannen|suspend\w*|geschorst`},
+	{cat: Other, kind: topic, what: "question before buying",
+		p: `(?:bieden|leveren|verkopen|hebben|geven|doen) jullie|do you (?:offer|sell|have|deliver|provide|give|guarantee|do)|is (?:er|there) {G2}(?:garantie|guarantee|refill)|(?:your|jullie|uw) {G1}(?:garantie|guarantee|policy|beleid|voorwaarden|terms)|refund ?policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|algemene voorwaarden|terms (?:and|&) conditions`},
+	{cat: Other, kind: topic, what: "question about delivery times",
+		p: `(?:hoe (?:snel|lang|vlot)|how (?:fast|quick\w*|long|soon)) {G4}(?:lever\w*|geleverd|deliver\w*|duurt|take|takes|binnen|komen|arrive|receive|krijg|get|zie|see|start)|levertijd\w*|leveringstijd\w*|delivery (?:time|speed)|doorlooptijd`},
+	{cat: Other, kind: topic, what: "thanks",
+		p: `bedankt|dank ?je\w*|dankjewel|dank u|thanks|thank you|merci|top geregeld|super (?:service|snel)|great (?:service|job)|goed geregeld|alles (?:is )?(?:binnen|ontvangen|goed aangekomen)|everything (?:arrived|came|is there)`},
+})
+
+// frames neutralise the claims around them.
+var (
+	// conditional starts a clause whose claims are hypothetical from here on.
+	conditional = expand(`(?:als|if|indien|mocht|mochten|in case|in het geval|stel dat|stel je voor|what if|wat als|suppose|supposing|unless|tenzij|zodra|should)`)
+	// perception: "als ik kijk" is "when I look", not a condition.
+	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G1}(?:kijk|check|look|open|naar|inlog|log|refresh|ververs)`)
+	// presale marks a sentence asked before buying.
+	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|koop|order|buy|purchas|pay|betaal|neem|sign|subscrib|commit|beslis|decide)\w*|before (?:ordering|buying|purchasing|signing up|subscribing)` +
+		`|(?:overweeg|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd)\w*` +
+		`|(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)` +
+		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +
+		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
+	// hearsay marks a sentence about what others say or what usually happens.
+	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)|vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
+	// elsewhere marks a sentence about another shop.
+	elsewhere = expand(`(?:another|other|andere?|een andere|previous|vorige|eerdere) (?:site|website|shop|webshop|company|bedrijf|provider|aanbieder|partij|service|dienst|seller|verkoper)|elders|somewhere else|ergens anders|concurrent\w*|competitor\w*|bad experience|slechte ervaring\w*`)
+	// earlier and next mark a mail that tells about an earlier order to ask about the next.
+	earlier = expand(`(?:vorige|previous|last|eerdere|earlier|former) (?:bestelling|order|keer|time|aankoop|purchase)|de vorige keer|last time`)
+	next    = expand(`(?:volgende|next|nieuwe|new|toekomstige|future|komende|upcoming|een tweede|another) (?:bestelling|order|aankoop|purchase|levering|delivery)|(?:next|volgende) (?:time|keer)`)
+	// modal marks a question about what will, may or usually happens.
+	modal = expand(`will|would|gonna|going to|zal|zullen|zou|zouden|gaan|gaat|blijven|blijft|kan|kun|kunnen|can|could|may|might|mag|do|does|ooit|ever|possible|mogelijk|kans|chance|risico|risk|normally|normaal gesproken|usually|meestal|jullie|your`)
+	// why marks a question that presupposes the problem.
+	why = expand(`waarom|why|hoe komt|how come|hoe kan het|hoe kan dat|how is it|wat is er (?:aan de hand|mis)|what's going on|whats going on|what is going on|wtf`)
+	// own marks a sentence about the customer's own order or plan.
+	own = expand(`{MINE}|ik|i|i'm|i've|we|me`)
+	// generic marks a question about terms rather than the customer's plan.
+	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|contract|looptijd|jullie|your`)
+	// request marks a sentence that asks for something.
+	request = expand(`please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
+	// reply strips the prefixes of a reply or forward from a subject.
+	reply = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|antw|antwoord|sv|vs|wg|fw|fwd|doorst|tr|rv)\s*(?:\[\d+\])?\s*:\s*)+`)
+)
+
+// product, order and subscription words, to check the context a rule needs.
+var (
+	prodWord  = expand(`{PROD}|{ORDER}`)
+	subWord   = expand(`{SUB}`)
+	recvWord  = expand(`{RECV}`)
+	nonprod   = expand(`{NONPROD}`)
+	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
+	negator   = map[string]bool{"niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}
+	cessation = map[string]bool{"meer": true, "anymore": true, "longer": true, "langer": true, "again": true, "more": true}
+)
+
+// escalation is every way of mentioning a chargeback, lawyer, police,
+// fraud, a consumer organisation or a bank or PayPal dispute.
+var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|terug ?boeken|terug te boeken|terugvorder\w*|storno\w*|storner\w*|gestorneerd` +
+	`|advoca\w*|lawyer\w*|attorney\w*|solicitor\w*|legal (?:action|steps|proceedings|advice|case|route)|juridisch\w*|rechtszaak|rechter|rechtbank|court|sue you|suing|dagvaard\w*|deurwaarder|incassobureau` +
+	`|politie|police|aangifte|fraud\w*|fraude\w*|frauduleu\w*|oplicht\w*|opgelicht|scam\w*|bedrog|bedrieger\w*|zwendel|swindl\w*` +
+	`|consumentenbond|acm|autoriteit consument\w*|geschillencommissie|test ?aankoop|testaankoop|trading standards|consumer (?:authority|protection|rights|association|organi[sz]ation|ombudsman|agency)|ombudsman|disputes? committee|citizens advice|consumentenorganisatie|consumentenautoriteit` +
+	`|anwalt|polizei|betrug|ruckbuchung|verbraucherzentrale|avocat|arnaque|escroquer\w*|litige` +
+	`|(?:dispute\w*|disputing|geschil\w*|betwist\w*|claim|case|zaak|melding|complaint|klacht) {G4}(?:paypal|bank|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|issuer)` +
+	`|(?:paypal|bank|banks|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|kaartuitgever|card issuer|credit card company|creditcardmaatschappij)\w* {G4}(?:dispute\w*|geschil\w*|betwist\w*|claim\w*|case|zaak|terug ?halen|terughalen|terugvorder\w*|terugdraai\w*|reverse\w*|reversal|contact\w*|ingeschakeld|inschakelen|gebeld|bellen|called|call|melden|gemeld|report\w*|involve\w*)` +
+	`|(?:contacted|contact|bel|bellen|gebeld|call|called|inform|ingelicht|melden|gemeld|report\w*|stap naar|ga naar|go to|going to|naar) {G3}(?:de |the )?(?:bank|paypal|creditcard\w*|credit card (?:company|issuer)|card issuer|kaartmaatschappij|card company)`)
+
+// notEscalation are the words next to an escalation word that make it an
+// ordinary one ("btw-aangifte" is a tax return).
+var notEscalation = expand(`(?:btw|belasting|tax|vat|inkomstenbelasting) aangifte|belastingaangifte|aangifte (?:btw|omzetbelasting|inkomstenbelasting|belasting)`)
+
+// lexicon is every word the rules are written with that is worth mending
+// a misspelling into.
+var lexiconList = func() []string {
+	words := strings.Fields(`
+	ontvangen ontvang gekregen krijgen geleverd leveren levering binnengekomen aangekomen toegekomen
+	bijgekomen verschenen gearriveerd bestelling bestellingen besteld bestelde volgers volger abonnees
+	weergaven abonnement abonnementen maandabonnement opzeggen opgezegd opzegging beeindigen
+	stopzetten uitschrijven annuleren geannuleerd afschrijving afschrijvingen afgeschreven incasso
+	automatische verlenging terugbetaling terugbetalen terugstorten teruggestort restitutie
+	teleurgesteld teleurstellend ontevreden tevreden verwacht verwachtte verwachting spijt
+	nepaccounts buitenlandse nederlandse belgische profielfoto geleidelijk garantie
+	chargeback terugboeking terugboeken advocaat politie fraude oplichting oplichters
+	consumentenbond geschillencommissie storneren nieuwsbrief factuur wachtwoord
+	followers follower subscribers subscription subscriptions received receive delivered
+	arrived refund refunded cancel cancelled canceled cancellation unsubscribe disappointed
+	satisfied expected description described promised advertised guarantee retention
+	gradually comments reacties lawyer attorney police fraud fraudulent scam dispute
+	newsletter invoice password payment payments monthly recurring renewal
+	niks niet nooit geen nothing still waiting wachten gewacht please graag steeds helemaal
+	nog een keer meer verder echt echte`)
+	slices.Sort(words)
+	return slices.Compact(words)
+}()
+
+var lexicon = func() map[string]bool {
+	m := make(map[string]bool, len(lexiconList))
+	for _, w := range lexiconList {
+		m[w] = true
+	}
+	return m
+}()
+
+// skeletons maps the skeleton of each lexicon word of five letters or more
+// to the word; skeletons two words share are left out.
+var skeletons = func() map[string]string {
+	m := map[string]string{}
+	dup := map[string]bool{}
+	for _, w := range lexiconList {
+		if len(w) < 5 {
+			continue
+		}
+		s := skeleton(w)
+		if _, ok := m[s]; ok {
+			dup[s] = true
+		}
+		m[s] = w
+	}
+	for s := range dup {
+		delete(m, s)
+	}
+	return m
+}()
+
+// keep are real words one slip away from a lexicon word: never mended.
+var keep = map[string]bool{
+	"volgens": true, "geleerd": true, "besteed": true, "verloren": true, "gereserveerd": true,
+	"ontvanger": true, "bestellen": true, "leverde": true, "reactie": true, "received": true,
+	"receiver": true, "delivery": true, "deliver": true, "arrives": true, "waiter": true,
+}

@@ -11,18 +11,29 @@ import (
 
 	"helpdesk/internal/daemon"
 	"helpdesk/internal/decide"
-	"helpdesk/internal/demo"
 	"helpdesk/internal/message"
 	"helpdesk/internal/policy"
 	"helpdesk/internal/reply"
 	"helpdesk/internal/store"
 )
 
+// corpusCase is one corpus mail: what eval decides and what the daemon did.
+type corpusCase struct {
+	file string
+	want decide.Result
+	got  daemon.Handled
+}
+
+// wantsReply reports whether the decision sends the customer a mail.
+func (c corpusCase) wantsReply() bool {
+	d := c.want.Decision
+	return d.Outcome != policy.Human && d.Outcome != policy.Ignore && reply.Name(string(d.Category), string(d.Outcome)) != ""
+}
+
 // runCorpus delivers every labelled mail of the corpus in dir with its
 // arrival time, polls, and checks each decision against decide.Mail on the
-// same bytes (what `helpdesk eval` runs) and that every mail that gets a
-// reply gets exactly one, threaded.
-func runCorpus(t *testing.T, d *daemon.Daemon, st *store.Store, dir string, deliver func(raw []byte, at time.Time) error, received func() []demo.Delivered) {
+// same bytes (what `helpdesk eval` runs).
+func runCorpus(t *testing.T, d *daemon.Daemon, st *store.Store, dir string, deliver func(raw []byte, at time.Time) error) []corpusCase {
 	t.Helper()
 	ctx := context.Background()
 	f, err := os.Open(filepath.Join(dir, "orders.csv"))
@@ -43,11 +54,7 @@ func runCorpus(t *testing.T, d *daemon.Daemon, st *store.Store, dir string, deli
 		t.Fatal(err)
 	}
 	shop := decide.Shop{Addresses: []string{support}, Location: ams, WindowDays: 7}
-	type want struct {
-		file string
-		res  decide.Result
-	}
-	var wants []want
+	var cases []corpusCase
 	for _, row := range rows[1:] {
 		raw, err := os.ReadFile(filepath.Join(dir, "mail", row[0]))
 		if err != nil {
@@ -61,7 +68,7 @@ func runCorpus(t *testing.T, d *daemon.Daemon, st *store.Store, dir string, deli
 		if err != nil {
 			t.Fatal(err)
 		}
-		wants = append(wants, want{row[0], res})
+		cases = append(cases, corpusCase{file: row[0], want: res})
 		if err := deliver(raw, m.Arrival); err != nil {
 			t.Fatalf("%s: %v", row[0], err)
 		}
@@ -70,40 +77,59 @@ func runCorpus(t *testing.T, d *daemon.Daemon, st *store.Store, dir string, deli
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Mails) != len(wants) {
-		t.Fatalf("poll handled %d mails; want %d", len(rep.Mails), len(wants))
+	if len(rep.Mails) != len(cases) {
+		t.Fatalf("poll handled %d mails; want %d", len(rep.Mails), len(cases))
 	}
-	replies := map[string]int{}
-	for _, dl := range received() {
-		m, err := message.Read(bytes.NewReader(dl.Raw), message.Options{})
+	for i := range cases {
+		c := &cases[i]
+		c.got = rep.Mails[i]
+		wd := c.want.Decision
+		if c.got.Category != wd.Category || c.got.Outcome != wd.Outcome {
+			t.Errorf("%s: the daemon decided %s/%s; eval decides %s/%s", c.file, c.got.Category, c.got.Outcome, wd.Category, wd.Outcome)
+		}
+	}
+	return cases
+}
+
+// repliesByParent counts replies by their In-Reply-To.
+func repliesByParent(t *testing.T, raws [][]byte) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, raw := range raws {
+		m, err := message.Read(bytes.NewReader(raw), message.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(m.InReplyTo) != 1 {
-			t.Errorf("reply %q has In-Reply-To %v", m.Subject, m.InReplyTo)
+			t.Errorf("reply %q has In-Reply-To %v; want the customer's Message-ID", m.Subject, m.InReplyTo)
 			continue
 		}
-		replies[m.InReplyTo[0]]++
+		out[m.InReplyTo[0]]++
 	}
+	return out
+}
+
+// checkReplies checks that every mail that should get a reply got exactly
+// one, threaded to it, and no other mail got one.
+func checkReplies(t *testing.T, cases []corpusCase, replies map[string]int) {
+	t.Helper()
 	sent := 0
-	for i, w := range wants {
-		h := rep.Mails[i]
-		wd := w.res.Decision
-		if h.Category != wd.Category || h.Outcome != wd.Outcome {
-			t.Errorf("%s: the daemon decided %s/%s; eval decides %s/%s", w.file, h.Category, h.Outcome, wd.Category, wd.Outcome)
+	for _, c := range cases {
+		id := c.want.Message.MessageID
+		want := 0
+		if c.wantsReply() {
+			want = 1
 		}
-		wantReplies := 0
-		if reply.Name(string(wd.Category), string(wd.Outcome)) != "" && wd.Outcome != policy.Human {
-			wantReplies = 1
-		}
-		id := w.res.Message.MessageID
 		if id == "" {
+			if want == 1 {
+				t.Errorf("%s: a mail without Message-ID cannot be checked for its reply", c.file)
+			}
 			continue
 		}
-		if replies[id] != wantReplies {
-			t.Errorf("%s: got %d replies; want %d", w.file, replies[id], wantReplies)
+		if replies[id] != want {
+			t.Errorf("%s: got %d replies; want %d", c.file, replies[id], want)
 		}
 		sent += replies[id]
 	}
-	t.Logf("%d mails decided as eval decides them, %d replies sent, each threaded once", len(wants), sent)
+	t.Logf("%d mails decided as eval decides them; %d replies, each threaded to its mail once", len(cases), sent)
 }

@@ -423,6 +423,10 @@ func TestCorpusThroughTheLoop(t *testing.T) {
 		t.Skipf("corpus not found at %s (../shared beside the repository): %v", dir, err)
 	}
 	e := newEnv(t, func(o *daemon.Options) { o.MaxPerCorrespondent = 100 })
-	runCorpus(t, e.d, e.st, dir, func(raw []byte, at time.Time) error { return e.srv.Deliver(support, raw, at) },
-		func() []demo.Delivered { return e.srv.Received() })
+	cases := runCorpus(t, e.d, e.st, dir, func(raw []byte, at time.Time) error { return e.srv.Deliver(support, raw, at) })
+	var raws [][]byte
+	for _, dl := range e.srv.Received() {
+		raws = append(raws, dl.Raw)
+	}
+	checkReplies(t, cases, repliesByParent(t, raws))
 }

@@ -244,6 +244,10 @@ func decideRequest(in Input, s Settings, c classify.Category, multi bool) Decisi
 	d := Decision{Category: c}
 	m := in.Message
 	cancel := c == classify.CancelRecurring
+	switch c {
+	case classify.Other, classify.Auto:
+		return d.with(Human, "4", fmt.Sprintf("a request of category %s: a person answers", c))
+	}
 
 	sender := ""
 	if m.From != nil {

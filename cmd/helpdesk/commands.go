@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"helpdesk/internal/config"
 	"helpdesk/internal/decide"
@@ -119,7 +118,7 @@ func loadConfig(path string) (*config.Config, error) {
 
 // shopOf is the part of the configuration that decisions depend on.
 func shopOf(c *config.Config) (decide.Shop, error) {
-	loc, err := time.LoadLocation(c.Shop.TimeZone)
+	loc, err := c.Shop.Location()
 	if err != nil {
 		return decide.Shop{}, fmt.Errorf("shop.time_zone: %w", err)
 	}

@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/mail"
-	"os"
 	"strconv"
 	"time"
 
@@ -24,44 +21,6 @@ import (
 	"helpdesk/internal/store"
 )
 
-// newLogger builds the program's logger from the config.
-func newLogger(c *config.Config, w io.Writer) *slog.Logger {
-	var level slog.Level
-	switch c.Log.Level {
-	case "debug":
-		level = slog.LevelDebug
-	case "warn":
-		level = slog.LevelWarn
-	case "error":
-		level = slog.LevelError
-	}
-	opts := &slog.HandlerOptions{Level: level}
-	if c.Log.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
-}
-
-// tlsConfig builds the TLS settings of a server section.
-func tlsConfig(s config.Server) (*tls.Config, error) {
-	cfg := &tls.Config{InsecureSkipVerify: s.InsecureSkipVerify, MinVersion: tls.VersionTLS12}
-	if s.CAFile != "" {
-		pem, err := os.ReadFile(s.CAFile)
-		if err != nil {
-			return nil, fmt.Errorf("ca_file: %w", err)
-		}
-		pool, err := x509.SystemCertPool()
-		if err != nil || pool == nil {
-			pool = x509.NewCertPool()
-		}
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("ca_file %s: no PEM certificate in it", s.CAFile)
-		}
-		cfg.RootCAs = pool
-	}
-	return cfg, nil
-}
-
 // newDaemon builds the mail loop from the configuration.
 func newDaemon(c *config.Config, st *store.Store, log *slog.Logger) (*daemon.Daemon, error) {
 	shop, err := shopOf(c)
@@ -72,28 +31,23 @@ func newDaemon(c *config.Config, st *store.Store, log *slog.Logger) (*daemon.Dae
 	if err != nil {
 		return nil, err
 	}
-	imapTLS, err := tlsConfig(c.IMAP.Server)
+	imapTLS, err := c.IMAP.TLSConfig()
 	if err != nil {
 		return nil, fmt.Errorf("imap: %w", err)
 	}
-	smtpTLS, err := tlsConfig(c.SMTP.Server)
+	smtpTLS, err := c.SMTP.TLSConfig()
 	if err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
-	}
-	var start time.Time
-	if c.IMAP.Start != "" {
-		if start, err = time.Parse(time.RFC3339, c.IMAP.Start); err != nil {
-			return nil, fmt.Errorf("imap.start: %w", err)
-		}
 	}
 	o := daemon.Options{
 		Shop:                shop,
 		From:                mail.Address{Name: c.Reply.FromName, Address: c.Shop.Address},
+		ShopName:            c.Shop.Name,
 		Staff:               c.Shop.StaffAddresses,
 		Shadow:              c.Mode == config.Shadow,
 		Inbox:               c.IMAP.Inbox,
 		Folders:             daemon.Folders(c.IMAP.Folders),
-		Start:               start,
+		Start:               c.IMAP.StartTime(),
 		AcknowledgeHuman:    c.Reply.AcknowledgeHuman,
 		MaxPerCorrespondent: c.Reply.MaxPerCorrespondent,
 		Retry:               daemon.Retry(c.Reply.Retry),
@@ -137,7 +91,7 @@ func openMail(ctx context.Context, cfgPath string, stderr io.Writer) (*daemon.Da
 	if err := cfg.ValidateMail(); err != nil {
 		return nil, nil, nil, err
 	}
-	log := newLogger(cfg, stderr)
+	log := slog.New(cfg.Log.NewHandler(stderr))
 	unlock, err := daemon.Lock(cfg.Database)
 	if err != nil {
 		return nil, nil, nil, err

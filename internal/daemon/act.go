@@ -110,7 +110,7 @@ func (d *Daemon) buildReply(m *message.Message, res decide.Result, ref, template
 		Days:          dec.Days,
 		ReferenceDate: dec.ReferenceDate,
 		Deadline:      dec.Deadline,
-		ShopName:      d.o.From.Name,
+		ShopName:      d.o.ShopName,
 		Location:      d.o.Shop.Location,
 	}
 	if m.From != nil {

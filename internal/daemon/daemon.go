@@ -61,6 +61,8 @@ type Options struct {
 	Shop decide.Shop
 	// From is our own address and display name for replies.
 	From mail.Address
+	// ShopName signs the replies; default From.Name.
+	ShopName string
 	// Staff are addresses of staff who answer from their own client.
 	Staff []string
 	// Shadow puts replies in Drafts instead of sending them.
@@ -129,6 +131,9 @@ func New(o Options) (*Daemon, error) {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.ShopName == "" {
+		o.ShopName = o.From.Name
 	}
 	log := o.Logger
 	if log == nil {

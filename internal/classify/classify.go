@@ -591,10 +591,21 @@ func (a *analysis) doubt(t *tally) string {
 		return "rests on weak evidence only"
 	case a.presale && t.strong < 2:
 		return "claim in a mail that also asks before buying"
-	case t.cat == CancelRecurring && !a.hasSub:
-		return "names no subscription"
+	case t.cat == CancelRecurring && !a.hasSub && a.orderOnly(t):
+		return "names an order, not a subscription"
 	}
 	return ""
+}
+
+// orderOnly reports whether the sentences of a cancellation name an order
+// ("cancel my order") and nothing that could be a subscription.
+func (a *analysis) orderOnly(t *tally) bool {
+	for _, f := range t.claims {
+		if orderWord.MatchString(a.units[f.unit].norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe drops repeated reasons, keeping the first of each.

@@ -144,12 +144,15 @@ func compile(specs []spec) []rule {
 var rules = compile([]spec{
 	// non_delivery: nothing or part arrived, or the customer still waits.
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
-		p: `{NEG} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|{NOTHING} (?:extra |nieuwe |new |additional |more |meer |enkele |single |one |een |1 )?{PROD}`,
+		p: `{NEG} {G3}{RECV}`,
 		unless: `(?:accounts?|profielen|profiles?|channels?|kanalen|users) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|without|zonder|nul)` +
 			`|{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|op tijd|on time|zoals|as described|correct\w*|properly|tegelijk\w*)`},
+	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
+		p:      `{NOTHING} (?:extra |nieuwe |new |additional |more |meer |enkele |single |one |een |1 )?{PROD}`,
+		unless: `\w*accounts?|\w*profiel\w*|profiles?|bots?|nep\w*|fake\w*|\w*spook\w*|berichten|posts|foto's|photos|uploads|videos`},
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdMail, object: true,
 		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|nog (?:steeds |altijd )?(?:niks|niet|geen)|(?:still|yet) (?:nothing|not|no)|not yet|nog niet` +
-			`|{NOTHING} (?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
+			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
 			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
@@ -179,12 +182,16 @@ var rules = compile([]spec{
 			`|(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
 			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
-			`|(?:ontbreekt|ontbreken|ontbrekende|missing|tekort|te weinig|incomplete|onvolledig|incompleet|partial\w*|gedeeltelijk|half geleverd|half delivered)` +
+			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing|kwijt)` +
+			`|(?:te weinig|incomplete|onvolledig|incompleet|partially|gedeeltelijk|half geleverd|half delivered|not complete|niet compleet|niet volledig)` +
 			`|(?:niet|not) (?:alles|allemaal|alle|volledig|compleet|helemaal|all|everything|the full|fully|completely) {G2}{RECV}` +
 			`|(?:minder|less|fewer) {G2}(?:dan|than) {G2}(?:besteld|ordered|beloofd|promised|betaald|paid|gekocht|bought|purchased)`,
 		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
 
 	// not_as_described: the product differs from what the site describes.
+	{cat: NonDelivery, what: "part missing", weak: true, q: qClaim, need: needProdMail,
+		p:      `ontbreekt|ontbreken|ontbrekende|missing|tekort|partial\w*`,
+		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
 	{cat: NotAsDescribed, what: "fake or empty accounts", neg: true, q: qModal,
 		p: `bots?|botje?s?|\w*botaccount\w*|bot ?accounts?|nep|neppe|\w*nepaccount\w*|\w*nepvolger\w*|nep\w*likes?|nepprofiel\w*|nep ?accounts?|fake\w*|namaak\w*|spam ?accounts?|spambots?|spookaccount\w*|ghost ?(?:accounts?|followers)|dode accounts?|dead accounts?|inactie\w* (?:accounts?|volgers|profielen)|inactive|lege {G1}(?:accounts?|profielen|profiles?)|empty {G1}(?:accounts?|profiles?|channels?)|kunstmatig\w*|artificial|click ?farm\w*|bought accounts|gekochte accounts|gefalscht\w*|faux comptes`},
 	{cat: NotAsDescribed, what: "not real accounts", q: qModal,
@@ -193,6 +200,7 @@ var rules = compile([]spec{
 	{cat: NotAsDescribed, what: "accounts without profile pictures or posts", q: qModal,
 		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
 			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto's|fotos|photos|pics|posts?|berichten|uploads?|videos?|video's|bio|content)` +
+			`|(?:geen enkel\w*|not a single|not one|none of the) {G1}(?:account|profiel|volger|follower|profile|user)\w* {G3}(?:heeft|has|had|met|with|have) {G4}(?:posts?|foto\w*|profielfoto\w*|photo\w*|picture\w*|bio|volgers|followers|uploads?|videos?)` +
 			`|(?:accounts?|profielen|profiles?|channels?|kanalen|users|gebruikers) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|nul|without|zonder) {G1}(?:volgers|followers|posts?|foto's|photos|pics|uploads?|videos|video's|profielfoto\w*|profile\w*|berichten|content|bio)`},
 	{cat: NotAsDescribed, what: "names of numbers or random letters", q: qModal,
 		p: `(?:cijfers|nummers|getallen|numbers|digits|random (?:letters|characters|tekens)|willekeurige (?:letters|tekens)|rare|vreemde|gekke|weird|strange|random|buitenlandse|foreign|arabische|arabic) {G3}(?:in |als |for |as )?(?:hun |de |their |the )?(?:namen|naam|names?|usernames?|gebruikersnamen|gebruikersnaam|handles?)` +
@@ -285,7 +293,7 @@ var rules = compile([]spec{
 	{cat: Other, kind: topic, what: "pause the subscription", request: true, veto: []Category{CancelRecurring},
 		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|tijdelijk {G1}(?:stop\w*|stil|niet|uit)|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
 	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true,
-		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w*|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
+		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w* (?:to|naar|from|van|over|package|plan|pakket)|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
 	{cat: Other, kind: topic, what: "payment date, price or discount", request: true,
 		p: `(?:volgende|next|eerstvolgende|upcoming|komende) {G1}(?:betaling|afschrijving|incasso|factuur|payment|charge|billing|invoice|renewal|verlenging)|(?:wanneer|when|welke datum|what date) {G4}(?:afgeschreven|geincasseerd|charged|billed|debited|renews?|verlengd)|volgend jaar|next year|prijs\w*|price\w*|pricing|tarie\w*|wat kost|how much (?:is|does|do|for)|korting\w*|discount\w*|kortingscode\w*|coupon\w*|promo ?code\w*|actiecode\w*|bulk|staffel\w*|cadeau\w*|gift\w*|kado\w*|voucher\w*|offerte|quote`},
 	{cat: Other, kind: topic, what: "payment method",
@@ -358,7 +366,7 @@ var (
 
 // escalation is every way of mentioning a chargeback, lawyer, police,
 // fraud, a consumer organisation or a bank or PayPal dispute.
-var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|terug ?boeken|terug te boeken|terugvorder\w*|storno\w*|storner\w*|gestorneerd` +
+var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|terug ?boeken|terug te boeken|terugvorder\w*|storn\w*|gestorneerd|boek {G3}terug` +
 	`|advoca\w*|lawyer\w*|attorney\w*|solicitor\w*|legal (?:action|steps|proceedings|advice|case|route)|juridisch\w*|rechtszaak|rechter|rechtbank|court|sue you|suing|dagvaard\w*|deurwaarder|incassobureau` +
 	`|politie|police|aangifte|fraud\w*|fraude\w*|frauduleu\w*|oplicht\w*|opgelicht|scam\w*|bedrog|bedrieger\w*|zwendel|swindl\w*` +
 	`|consumentenbond|acm|autoriteit consument\w*|geschillencommissie|test ?aankoop|testaankoop|trading standards|consumer (?:authority|protection|rights|association|organi[sz]ation|ombudsman|agency)|ombudsman|disputes? committee|citizens advice|consumentenorganisatie|consumentenautoriteit` +
@@ -430,3 +438,6 @@ var keep = map[string]bool{
 	"ontvanger": true, "bestellen": true, "leverde": true, "reactie": true, "received": true,
 	"receiver": true, "delivery": true, "deliver": true, "arrives": true, "waiter": true,
 }
+
+// orderWord is an order that is not a subscription.
+var orderWord = expand(`bestelling\w*|\w+bestelling|order|orders|aankoop|purchase|ordernummer\w*|bestelnummer\w*`)

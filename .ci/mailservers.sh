@@ -339,6 +339,8 @@ cmd_start() {
 	for p in $imap_port $imaps_port $mx_port $submission_port $lmtp_port $auth_port; do
 		port_free "$p" || die "port $p is in use (set HELPDESK_TEST_PORT_BASE)"
 	done
+	# A start that fails half-way stops what it started.
+	trap 'rc=$?; [ "$rc" -eq 0 ] || cmd_stop; exit "$rc"' EXIT
 	rm -rf "$state"
 	mkdir -p "$state"
 	chmod 0755 "$state"
@@ -358,16 +360,17 @@ cmd_start() {
 		chown "$SUDO_UID" "$state/dovecot/passwd"
 	fi
 
-	dovecot -c "$state/dovecot/dovecot.conf" ||
+	# The daemons keep the stdio they start with: never a caller's pipe.
+	if ! dovecot -c "$state/dovecot/dovecot.conf" </dev/null >"$state/dovecot-start.out" 2>&1; then
+		cat "$state/dovecot-start.out" >&2
 		die "dovecot did not start: $(tail -n 20 "$state/dovecot/dovecot.log" 2>/dev/null)"
-
-	# postfix prints its fatal errors to the terminal only; script(1) gives it one.
-	if ! script -qec "postfix -c $state/postfix/etc check" /dev/null >"$state/postfix-check.out" 2>&1; then
-		cat "$state/postfix-check.out" >&2
-		die "postfix check failed"
 	fi
-	if ! script -qec "postfix -c $state/postfix/etc start" /dev/null >"$state/postfix-start.out" 2>&1; then
+
+	# Postfix prints its fatal errors to a terminal only: script(1) gives it
+	# one, and `postfix check` says what is wrong when start fails.
+	if ! script -qec "postfix -c $state/postfix/etc start" /dev/null </dev/null >"$state/postfix-start.out" 2>&1; then
 		cat "$state/postfix-start.out" >&2
+		script -qec "postfix -c $state/postfix/etc check" /dev/null </dev/null >&2 || true
 		die "postfix did not start"
 	fi
 

@@ -31,7 +31,7 @@ type realEnv struct {
 	opts    daemon.Options
 }
 
-func newRealEnv(t *testing.T, orders string, mod func(*daemon.Options)) *realEnv {
+func newRealEnv(t testing.TB, orders string, mod func(*daemon.Options)) *realEnv {
 	t.Helper()
 	srv := testenv.Real(t)
 	acct := srv.NewUser(t)

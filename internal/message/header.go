@@ -62,7 +62,8 @@ func decodeHeaderValue(wd *mime.WordDecoder, v string) string {
 	if err != nil {
 		return v
 	}
-	return d
+	// A word that claims UTF-8 may hold anything.
+	return strings.ToValidUTF8(d, "\uFFFD")
 }
 
 // decodeHeader turns a parsed header into a Header, topmost field first.

@@ -237,9 +237,10 @@ func isBlock(a atom.Atom) bool {
 type textBuilder struct {
 	sb strings.Builder
 	// pending separators, written before the next text
-	nl    int  // newlines wanted (1 or 2)
-	sp    bool // a space wanted
-	start bool // something has been written
+	nl        int  // newlines wanted (1 or 2)
+	sp        bool // a space wanted
+	start     bool // something has been written
+	lineStart int  // offset of the current line in sb
 }
 
 func (b *textBuilder) String() string { return b.sb.String() }
@@ -266,7 +267,8 @@ func (b *textBuilder) space() {
 
 func (b *textBuilder) flush() {
 	if b.nl > 0 {
-		b.sb.WriteString(strings.Repeat("\n", b.nl))
+		b.sb.WriteString("\n\n"[:b.nl])
+		b.lineStart = b.sb.Len()
 		b.nl = 0
 		b.sp = false
 	} else if b.sp && !b.atLineStart() {
@@ -318,19 +320,10 @@ func (b *textBuilder) text(s string, pre bool) {
 	}
 }
 
-func (b *textBuilder) atLineStart() bool {
-	s := b.sb.String()
-	return s == "" || s[len(s)-1] == '\n'
-}
+func (b *textBuilder) atLineStart() bool { return b.sb.Len() == b.lineStart }
 
 // lastLine returns the text written since the last line break.
-func (b *textBuilder) lastLine() string {
-	s := b.sb.String()
-	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		return s[i+1:]
-	}
-	return s
-}
+func (b *textBuilder) lastLine() string { return b.sb.String()[b.lineStart:] }
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'

@@ -101,6 +101,9 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 	w.readHeaderFields(&h, opts)
 
 	t := w.walk(&h, body, 0, partContext{})
+	// Count what is left (an epilogue, parts past a limit) for Size and
+	// MaxSize.
+	drain(br)
 	if lr.err != nil {
 		w.problem("reading the message: %v", lr.err)
 	}
@@ -489,35 +492,52 @@ func headerless(block []byte) bool {
 }
 
 // readHeaderBlock reads the header section up to and including the empty
-// line that ends it (RFC 5322 section 2.1). Past max bytes the rest of the
-// header is skipped and over is true.
+// line that ends it (RFC 5322 section 2.1). When it would exceed max bytes,
+// the rest of the header is skipped and over is true.
 func readHeaderBlock(br *bufio.Reader, max int) (block []byte, over bool, err error) {
 	for {
-		line, err := readLine(br)
-		if !over {
-			if len(block)+len(line) > max {
-				over = true
-			} else {
-				block = append(block, line...)
-			}
+		start := len(block)
+		var full bool
+		block, full, err = appendLine(br, block, max)
+		if full {
+			return block[:start], true, skipHeader(br)
 		}
-		if err != nil {
-			return block, over, err
-		}
-		if len(bytes.TrimRight(line, "\r\n")) == 0 {
-			return block, over, nil
+		if err != nil || len(bytes.TrimRight(block[start:], "\r\n")) == 0 {
+			return block, false, err
 		}
 	}
 }
 
-// readLine reads one line including its end, however long.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	var line []byte
+// skipHeader consumes lines up to and including the empty line that ends
+// a header, keeping none of them.
+func skipHeader(br *bufio.Reader) error {
+	var buf [2]byte
 	for {
-		b, err := br.ReadSlice('\n')
-		line = append(line, b...)
+		line, full, err := appendLine(br, buf[:0], len(buf))
+		if err != nil {
+			return err
+		}
+		if !full && len(bytes.TrimRight(line, "\r\n")) == 0 {
+			return nil
+		}
+	}
+}
+
+// appendLine appends one line of br, with its end, to b. If that would make
+// b longer than max, the line is consumed but not appended, and full is
+// true.
+func appendLine(br *bufio.Reader, b []byte, max int) (_ []byte, full bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !full {
+			if len(b)+len(chunk) > max {
+				full = true
+			} else {
+				b = append(b, chunk...)
+			}
+		}
 		if !errors.Is(err, bufio.ErrBufferFull) {
-			return line, err
+			return b, full, err
 		}
 	}
 }

@@ -240,7 +240,8 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		return nil
 	}
 	f := &finding{r: r, unit: i, tok: first, words: u.words(from, to), weak: r.weak}
-	if i < a.nsubj && a.replySubject {
+	if i < a.nsubj && (a.replySubject || r.kind == moneyBack && !request.MatchString(u.norm)) {
+		// A reply's subject is the shop's; a bare "Refund" in a subject asks nothing yet.
 		f.weak = true
 	}
 	if r.kind == topic {
@@ -268,8 +269,12 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	case a.question(u, first):
 		switch r.q {
 		case qModal:
-			if modal.MatchString(clause) && !why.MatchString(clause) {
+			switch {
+			case why.MatchString(clause):
+			case modal.MatchString(clause):
 				f.neutral = "question about what may happen"
+			case !own.MatchString(clause):
+				f.neutral = "general question"
 			}
 		case qOwn:
 			if generic.MatchString(clause) || !own.MatchString(clause) {
@@ -318,6 +323,8 @@ func (a *analysis) question(u *unit, i int) bool {
 	return opensQuestion[u.toks[cf].w]
 }
 
+var adversative = map[string]bool{"maar": true, "but": true, "echter": true, "however": true, "terwijl": true, "whereas": true, "toch": true}
+
 var opensQuestion = map[string]bool{
 	"hoe": true, "wanneer": true, "waarom": true, "wat": true, "waar": true, "welke": true,
 	"kan": true, "kun": true, "kunnen": true, "mag": true, "zal": true, "zullen": true,
@@ -348,10 +355,16 @@ func negated(u *unit, clauseFrom, first, last int) bool {
 }
 
 // conditionalBefore reports whether a conditional ("als", "if", "stel
-// dat") opens before token i in its clause, so that what follows is
-// hypothetical.
-func conditionalBefore(u *unit, clauseFrom, i int) bool {
-	for k := clauseFrom; k <= i && k < len(u.toks); k++ {
+// dat") opens before token i in its scope, and no "maar" / "but" opens a
+// new main clause in between, so that what follows is hypothetical.
+func conditionalBefore(u *unit, scopeFrom, i int) bool {
+	for k := i - 1; k > scopeFrom; k-- {
+		if adversative[u.toks[k].w] {
+			scopeFrom = k
+			break
+		}
+	}
+	for k := scopeFrom; k <= i && k < len(u.toks); k++ {
 		rest := u.joined(k, min(len(u.toks), k+4))
 		if loc := conditional.FindStringIndex(rest); loc != nil && loc[0] == 0 && !perception.MatchString(rest) {
 			return true

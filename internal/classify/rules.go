@@ -156,14 +156,16 @@ var rules = compile([]spec{
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
 			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
-		p: `(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
+		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
 			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog) (?:op |at |on |rond |around |exactly |precies )?(?:{NUM}|hetzelfde|the same|precies hetzelfde|exactly the same)` +
-			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:precies |exactly |still |nog )?(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was)`},
+			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)` +
+			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
 	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needProdMail,
 		p:      `(?:niks|nothing|nada|geen|no) (?:has |is |er )?(?:\S+ )?(?:gebeurd|happened|veranderd|changed|change|moved|bewogen|beweging|movement|verandering)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|succes\w*|success\w*|result\w*|effect|verwacht\w*|expect\w*|hoped|gehoopt|thinking|dacht|thought|hoopte)`},
 	{cat: NonDelivery, what: "still waiting", q: qClaim, need: needProdMail, object: true,
-		p: `waar (?:blijft|blijven|blijf)|(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) (?:{MINE}|de|het|die|onze|the) {G2}(?:{PROD}|{ORDER})|where's (?:{MINE}|the) {G2}(?:{PROD}|{ORDER})` +
+		p: `(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) (?:{MINE}|de|het|die|onze|the) {G2}(?:{PROD}|{ORDER})|where's (?:{MINE}|the) {G2}(?:{PROD}|{ORDER})` +
 			`|(?:still|nog steeds|nog altijd|steeds|already|al|nu al) {G2}(?:waiting|wachten|wacht|gewacht|waited)` +
 			`|(?:ik |i )?(?:wacht|wachten|waiting|waited|gewacht) (?:nu |now )?(?:al|already|since|sinds|nog steeds|still)` +
 			`|(?:been|ben|zijn) (?:\S+ )?(?:waiting|wachten|aan het wachten) (?:for|since|sinds|al)` +
@@ -172,6 +174,13 @@ var rules = compile([]spec{
 			`|(?:wanneer|when) {G4}{MINE} {G2}(?:{PROD}|{ORDER})|{MINE} {G2}(?:{PROD}|{ORDER}) {G3}(?:is |are |zijn |staat |still |nog )?(?:pending|processing|in behandeling|in afwachting|in progress|in de wacht|delayed|vertraagd|te laat|too late|overdue|late)` +
 			`|(?:vertraging|delay) {G3}(?:{ORDER}|{PROD})`,
 		unless: `(?:wacht\w*|waiting|waited) {G3}(?:op|for|on) {G2}(?:refund\w*|terugbetal\w*|geld|money|restitutie|terugstort\w*|antwoord|reactie|reply|response|answer|factuur|invoice)`},
+	{cat: NonDelivery, what: "still waiting", q: qClaim, object: true,
+		p: `waar (?:blijft|blijven|blijf)|(?:waar is|where is|where's|wanneer komt|when (?:will|does|do) {G1}(?:come|arrive)) (?:de|the) rest|where (?:is|are) (?:it|they)`},
+	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
+		p: `{NOTHING} {G2}(?:ontvangen|gekregen|received|binnen|gehad)|(?:got|received|gekregen|ontvangen|gehad) {G2}{NOTHING}`},
+	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
+		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
+		unless: `{DROPPED}`},
 	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needProdMail,
 		p: `(?:al|already|nu al|inmiddels|sinds|since) (?:meer dan |ruim |bijna |over |more than |almost )?(?:{NUMW}|een paar|a few|a couple of|paar|several|meerdere) (?:hele )?(?:dagen|dag|days|day|weken|week|weeks|maanden|months)|(?:it's been|it has been|het is nu|het is al) {G2}(?:{NUMW}|een paar|a few|a couple of) (?:dagen|days|weken|weeks|week)`},
 	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
@@ -251,7 +260,7 @@ var rules = compile([]spec{
 	{cat: CancelRecurring, what: "stop the payments", q: qOwn,
 		p: `(?:stop|stoppen|stopt|halt) {G3}(?:met )?(?:\S+ )?(?:afschrijv\w*|afschrijft|afhal\w*|incasso\w*|incasser\w*|charg\w*|bill\w*|debit\w*|taking|afboek\w*)` +
 			`|(?:afschrijv\w*|incasso\w*|betaling\w*|payments?|charges?|billing|afboeking\w*) {G2}(?:stop\w*|stopzet\w*|beeindig\w*|cancel\w*|opzeg\w*|intrekken|ingetrokken|revoke\w*|withdraw\w*)` +
-			`|(?:haal|halen|haalt|schrijf|schrijven|schrijft|boek|boeken) {G3}(?:geen|niks|niet) {G3}af\b` +
+			`|(?:haal|halen|haalt|schrijf|schrijven|schrijft|boek|boeken) {G3}(?:geen|niks|niet) {G6}af\b` +
 			`|(?:geen|niet|no|not|don't|do not|never|nooit|nicht) {G3}(?:meer |more |again |anymore |opnieuw |weer |nog een keer |langer |longer )?{G3}(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|bill|billed|debit|debited|betalen|pay|paying|verlengd|verlengen|renew\w*|abgebucht)`,
 		unless: `(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)`},
 	{cat: CancelRecurring, what: "turn off automatic renewal", neg: true, q: qOwn,
@@ -323,11 +332,11 @@ var rules = compile([]spec{
 // frames neutralise the claims around them.
 var (
 	// conditional starts a clause whose claims are hypothetical from here on.
-	conditional = expand(`(?:als|if|indien|mocht|mochten|in case|in het geval|stel dat|stel je voor|what if|wat als|suppose|supposing|unless|tenzij|zodra|should)`)
+	conditional = expand(`als (?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|de|dit|dat|jullie|mijn|m'n|die|men|deze)|if|indien|mocht|mochten|in case|in het geval|stel dat|stel je voor|what if|wat als|suppose|supposing|unless|tenzij|zodra`)
 	// perception: "als ik kijk" is "when I look", not a condition.
 	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G1}(?:kijk|check|look|open|naar|inlog|log|refresh|ververs)`)
 	// presale marks a sentence asked before buying.
-	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|koop|order|buy|purchas|pay|betaal|neem|sign|subscrib|commit|beslis|decide)\w*|before (?:ordering|buying|purchasing|signing up|subscribing)` +
+	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
 		`|(?:overweeg|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd)\w*` +
 		`|(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)` +
 		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +

@@ -201,7 +201,7 @@ func historyStart(lines []string, i int) int {
 			return i
 		}
 	}
-	if disclaimerRE.MatchString(l) && i > 0 && strings.TrimSpace(lines[i-1]) == "" && ownBefore(lines, i) {
+	if i > 0 && strings.TrimSpace(lines[i-1]) == "" && disclaimerRE.MatchString(l) && ownBefore(lines, i) {
 		return i
 	}
 	return -1

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -591,18 +592,20 @@ func (l *limitReader) Read(p []byte) (int, error) {
 func (w *walker) finishText(t texts) {
 	m := w.m
 	ownCIDs, quotedCIDs := map[string]bool{}, map[string]bool{}
-	if t.html != "" {
+	hasPlain := strings.TrimSpace(t.plain) != ""
+	// With a plain part, the HTML is only needed to place inline images.
+	if t.html != "" && (!hasPlain || slices.ContainsFunc(m.Attachments, func(a Attachment) bool { return a.ContentID != "" })) {
 		ownHTML, quotedHTML := splitHTML(t.html)
 		own, q := SplitQuoted(ownHTML)
 		q = joinText(q, strings.TrimSpace(quotedHTML))
-		if strings.TrimSpace(t.plain) == "" {
+		if !hasPlain {
 			m.Text = HTMLText(t.html)
 			m.OwnText, m.Quoted = own, q
 		}
 		collectCIDs(ownCIDs, own)
 		collectCIDs(quotedCIDs, q)
 	}
-	if strings.TrimSpace(t.plain) != "" {
+	if hasPlain {
 		m.Text = t.plain
 		m.OwnText, m.Quoted = SplitQuoted(t.plain)
 		collectCIDs(ownCIDs, m.OwnText)

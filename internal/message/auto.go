@@ -24,11 +24,11 @@ func autoSignals(m *Message, partTypes []string) []string {
 			add(name + ": " + v)
 		}
 	}
-	if v := strings.TrimSpace(h.Get("X-Auto-Response-Suppress")); v != "" {
-		// Exchange sets it on the mail it generates itself (auto-replies,
-		// NDRs), to stop reply loops.
-		add("X-Auto-Response-Suppress: " + v + " (Exchange auto-generated)")
-	}
+	// X-Auto-Response-Suppress is no signal: it asks others not to answer
+	// automatically, and Outlook and many applications set it on mail
+	// that people write (Discourse, osTicket, Redmine and sisimai dropped
+	// it for that reason). Exchange's own auto-replies also carry
+	// Auto-Submitted, which is read above.
 	switch v := firstToken(h.Get("Precedence")); v {
 	case "bulk", "junk", "list", "auto_reply":
 		add("Precedence: " + v + " (RFC 3834 section 3.1.8)")

@@ -161,28 +161,42 @@ func receivedDate(v string) (time.Time, bool) {
 	return parseDate(v[i+1:])
 }
 
-// dateLayouts are the date-time forms seen in Date: and Received: fields
-// beyond what net/mail.ParseDate reads (RFC 5322 section 3.3 plus the
-// obsolete and plainly wrong forms real mailers write).
-var dateLayouts = []string{
-	"2 Jan 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04 -0700",
-	"2 Jan 2006 15:04:05 MST",
-	"2 Jan 2006 15:04 MST",
-	"2 Jan 2006 15:04:05",
-	"2 Jan 06 15:04:05 -0700",
-	"2 Jan 06 15:04:05 MST",
-	"2 January 2006 15:04:05 -0700",
-	"2 January 2006 15:04:05 MST",
-	"Jan 2 15:04:05 2006 -0700",
-	"Jan 2 15:04:05 2006 MST",
-	"Jan 2 15:04:05 MST 2006",
-	"Jan 2 2006 15:04:05 -0700",
-	"2 Jan 2006 15:04:05 -07:00",
-	"2006-01-02T15:04:05Z07:00",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 Z07:00",
-	"2006-01-02 15:04:05",
+// zoneOffset returns the numeric offset of a time zone name: the obsolete
+// zones of RFC 5322 section 4.3 and the common European and Asian ones.
+func zoneOffset(name string) (string, bool) {
+	switch name {
+	case "UT", "UTC", "GMT", "Z", "WET":
+		return "+0000", true
+	case "CET", "MET", "BST", "WEST":
+		return "+0100", true
+	case "CEST", "MEST", "EET":
+		return "+0200", true
+	case "EEST", "MSK":
+		return "+0300", true
+	case "HKT", "SGT", "AWST":
+		return "+0800", true
+	case "JST", "KST":
+		return "+0900", true
+	case "AEST":
+		return "+1000", true
+	case "AEDT":
+		return "+1100", true
+	case "NZST":
+		return "+1200", true
+	case "NZDT":
+		return "+1300", true
+	case "EDT":
+		return "-0400", true
+	case "EST", "CDT":
+		return "-0500", true
+	case "CST", "MDT":
+		return "-0600", true
+	case "MST", "PDT":
+		return "-0700", true
+	case "PST":
+		return "-0800", true
+	}
+	return "", false
 }
 
 // commentRE matches a comment in a date: "(CET)", "(UTC)".
@@ -195,14 +209,20 @@ var weekdayRE = regexp.MustCompile(`(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,
 // misspelled weekday, zone names such as UTC or GMT, "+01:00" offsets,
 // missing seconds, two-digit years and ISO 8601 are accepted.
 func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(commentRE.ReplaceAllString(s, " "))
 	if s == "" {
 		return time.Time{}, false
+	}
+	// net/mail takes every zone name for +0000; RFC 5322 section 4.3 gives
+	// EST and friends their offsets, and European mailers write CET.
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		if off, ok := zoneOffset(strings.ToUpper(s[i+1:])); ok {
+			s = s[:i+1] + off
+		}
 	}
 	if t, err := mail.ParseDate(s); err == nil {
 		return t, true
 	}
-	s = commentRE.ReplaceAllString(s, " ")
 	s = weekdayRE.ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ",", " ")), " ")
 	if s == "" {
@@ -211,13 +231,30 @@ func parseDate(s string) (time.Time, bool) {
 	if t, err := mail.ParseDate(s); err == nil {
 		return t, true
 	}
-	for _, zone := range []string{" UT", " UTC", " GMT", " Z"} {
-		if strings.HasSuffix(s, zone) {
-			s = strings.TrimSuffix(s, zone) + " +0000"
-			break
-		}
+	// The date-time forms seen in Date: and Received: fields beyond what
+	// net/mail.ParseDate reads (RFC 5322 section 3.3 plus the obsolete and
+	// plainly wrong forms real mailers write).
+	layouts := [...]string{
+		"2 Jan 2006 15:04:05 -0700",
+		"2 Jan 2006 15:04 -0700",
+		"2 Jan 2006 15:04:05 MST",
+		"2 Jan 2006 15:04 MST",
+		"2 Jan 2006 15:04:05",
+		"2 Jan 06 15:04:05 -0700",
+		"2 Jan 06 15:04:05 MST",
+		"2 January 2006 15:04:05 -0700",
+		"2 January 2006 15:04:05 MST",
+		"Jan 2 15:04:05 2006 -0700",
+		"Jan 2 15:04:05 2006 MST",
+		"Jan 2 15:04:05 MST 2006",
+		"Jan 2 2006 15:04:05 -0700",
+		"2 Jan 2006 15:04:05 -07:00",
+		"2006-01-02T15:04:05Z07:00",
+		"2006-01-02 15:04:05 -0700",
+		"2006-01-02 15:04:05 Z07:00",
+		"2006-01-02 15:04:05",
 	}
-	for _, layout := range dateLayouts {
+	for _, layout := range layouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
 		}

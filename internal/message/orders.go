@@ -53,12 +53,12 @@ func FindOrderNumbers(text string) []string {
 		}
 		lower := strings.ToLower(t.s)
 		// "nr.100234", "ordernummer:100234": an order word glued to the id.
-		if k := strings.IndexAny(lower, ".:"); k > 0 && orderWords[lower[:k]] {
+		if k := strings.IndexAny(lower, ".:"); k > 0 && isOrderWord(lower[:k]) {
 			lower, t.s, t.start = lower[k+1:], t.s[k+1:], t.start+k+1
 			toks[i] = t
 			ctx = 2
 		}
-		if orderWords[lower] {
+		if isOrderWord(lower) {
 			ctx = 2
 			continue
 		}
@@ -94,7 +94,7 @@ func FindOrderNumbers(text string) []string {
 			}
 		case prefixIDRE.MatchString(lower):
 			m := prefixIDRE.FindStringSubmatch(lower)
-			if notPrefixes[m[1]] || unitFollows(toks, i) {
+			if isNotPrefix(m[1]) || unitFollows(toks, i) {
 				continue
 			}
 			add(t.s)
@@ -130,58 +130,63 @@ var (
 	prefixIDRE = regexp.MustCompile(`^([a-z]{1,3})(-?)(\d{3,10})$`)
 )
 
-// orderWords introduce an order number.
-var orderWords = map[string]bool{
-	"order": true, "orders": true, "ordernummer": true, "ordernr": true, "orderid": true,
-	"order-id": true, "order-nr": true, "bestelling": true, "bestellingen": true,
-	"bestelnummer": true, "bestelnr": true, "bestel-nr": true, "bestelnr.": true,
-	"nr": true, "no": true,
-	"abonnement": true, "abonnementsnummer": true, "subscription": true, "abo": true,
-	"factuur": true, "factuurnummer": true, "invoice": true, "ref": true,
-	"referentie": true, "reference": true, "kenmerk": true, "bestellnummer": true,
-	"commande": true,
+// isOrderWord reports whether w (lower case) introduces an order number.
+func isOrderWord(w string) bool {
+	switch w {
+	case "order", "orders", "ordernummer", "ordernr", "orderid", "order-id", "order-nr",
+		"bestelling", "bestellingen", "bestelnummer", "bestelnr", "bestel-nr", "bestelnr.", "nr",
+		"no", "abonnement", "abonnementsnummer", "subscription", "abo", "factuur",
+		"factuurnummer", "invoice", "ref", "referentie", "reference", "kenmerk", "bestellnummer",
+		"commande":
+		return true
+	}
+	return false
 }
 
-// notPrefixes are letters before digits that make no order id: "nr1234"
-// is "nr 1234", "tel0612345678" a phone number.
-var notPrefixes = map[string]bool{
-	"nr": true, "no": true, "id": true, "tel": true, "fax": true, "kvk": true, "btw": true,
-	"nl": true, "be": true, "de": true, "mp": true, "px": true, "kb": true, "mb": true,
-	"gb": true, "km": true, "kg": true, "am": true, "pm": true, "x": true, "h": true,
-	"ref": true, "iso": true, "rfc": true, "utc": true, "gmt": true, "cet": true, "v": true,
+// isNotPrefix reports whether letters before digits make no order id:
+// "nr1234" is "nr 1234", "tel0612345678" a phone number.
+func isNotPrefix(w string) bool {
+	switch w {
+	case "nr", "no", "id", "tel", "fax", "kvk", "btw", "nl", "be", "de", "mp", "px", "kb",
+		"mb", "gb", "km", "kg", "am", "pm", "x", "h", "ref", "iso", "rfc", "utc", "gmt", "cet",
+		"v":
+		return true
+	}
+	return false
 }
 
-// units are words after a number that make it a quantity, not an id.
-var units = map[string]bool{
-	"volgers": true, "volger": true, "followers": true, "follower": true, "volgelingen": true,
-	"likes": true, "like": true, "views": true, "view": true, "weergaven": true, "weergave": true,
-	"comments": true, "comment": true, "reacties": true, "reactie": true, "subscribers": true,
-	"abonnees": true, "stuks": true, "stuk": true, "euro": true, "eur": true, "dollar": true,
-	"dollars": true, "usd": true, "x": true, "keer": true, "times": true, "dagen": true,
-	"days": true, "dag": true, "day": true, "uur": true, "hours": true, "hour": true,
-	"min": true, "minuten": true, "minutes": true, "sec": true, "seconden": true,
-	"seconds": true, "procent": true, "percent": true, "accounts": true, "posts": true,
-	"members": true, "leden": true, "plays": true, "streams": true, "shares": true,
-	"saves": true, "impressions": true, "kijkers": true, "viewers": true, "watchers": true,
-	"fans": true, "hearts": true, "retweets": true, "reposts": true, "kb": true, "mb": true,
-	"gb": true, "km": true, "kg": true, "k": true, "bezoekers": true, "visitors": true,
-	"clicks": true, "kliks": true, "vind-ik-leuks": true, "stories": true, "reels": true,
-	"berichten": true, "messages": true, "mails": true, "credits": true, "punten": true,
-	"points": true, "pieces": true, "items": true, "jaar": true, "years": true, "maanden": true,
-	"months": true, "weken": true, "weeks": true, "cent": true, "pond": true, "gbp": true,
-	"listeners": true, "luisteraars": true, "subs": true, "retention": true,
+// isUnit reports whether a word after a number makes it a quantity, not
+// an id.
+func isUnit(w string) bool {
+	switch w {
+	case "volgers", "volger", "followers", "follower", "volgelingen", "likes", "like",
+		"views", "view", "weergaven", "weergave", "comments", "comment", "reacties", "reactie",
+		"subscribers", "abonnees", "stuks", "stuk", "euro", "eur", "dollar", "dollars", "usd",
+		"x", "keer", "times", "dagen", "days", "dag", "day", "uur", "hours", "hour", "min",
+		"minuten", "minutes", "sec", "seconden", "seconds", "procent", "percent", "accounts",
+		"posts", "members", "leden", "plays", "streams", "shares", "saves", "impressions",
+		"kijkers", "viewers", "watchers", "fans", "hearts", "retweets", "reposts", "kb", "mb",
+		"gb", "km", "kg", "k", "bezoekers", "visitors", "clicks", "kliks", "vind-ik-leuks",
+		"stories", "reels", "berichten", "messages", "mails", "credits", "punten", "points",
+		"pieces", "items", "jaar", "years", "maanden", "months", "weken", "weeks", "cent",
+		"pond", "gbp", "listeners", "luisteraars", "subs", "retention":
+		return true
+	}
+	return false
 }
 
-// fillers may stand between a quantity and its unit: "1000 Instagram volgers".
-var fillers = map[string]bool{
-	"instagram": true, "insta": true, "ig": true, "tiktok": true, "youtube": true, "yt": true,
-	"facebook": true, "fb": true, "twitter": true, "spotify": true, "twitch": true,
-	"linkedin": true, "snapchat": true, "threads": true, "echte": true, "real": true,
-	"nederlandse": true, "dutch": true, "belgische": true, "extra": true, "nieuwe": true,
-	"new": true, "actieve": true, "active": true, "organische": true, "organic": true,
-	"premium": true, "hq": true, "gratis": true, "free": true, "meer": true, "more": true,
-	"of": true, "van": true, "de": true, "the": true, "nl": true, "auto": true, "live": true,
-	"video": true, "post": true, "reel": true, "story": true,
+// isFiller reports whether w may stand between a quantity and its unit:
+// "1000 Instagram volgers".
+func isFiller(w string) bool {
+	switch w {
+	case "instagram", "insta", "ig", "tiktok", "youtube", "yt", "facebook", "fb", "twitter",
+		"spotify", "twitch", "linkedin", "snapchat", "threads", "echte", "real", "nederlandse",
+		"dutch", "belgische", "extra", "nieuwe", "new", "actieve", "active", "organische",
+		"organic", "premium", "hq", "gratis", "free", "meer", "more", "of", "van", "de", "the",
+		"nl", "auto", "live", "video", "post", "reel", "story":
+		return true
+	}
+	return false
 }
 
 // numberIsOrder decides whether the all-digit token i can be an order number.
@@ -246,18 +251,18 @@ func phoneGroup(text string, toks []token, i int) bool {
 func unitFollows(toks []token, i int) bool {
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		w := strings.ToLower(toks[j].s)
-		if units[w] {
+		if isUnit(w) {
 			return true
 		}
 		if strings.Contains(w, "-") {
 			// "instagram-volgers"
 			for p := range strings.SplitSeq(w, "-") {
-				if units[p] {
+				if isUnit(p) {
 					return true
 				}
 			}
 		}
-		if !fillers[w] {
+		if !isFiller(w) {
 			return false
 		}
 	}

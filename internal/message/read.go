@@ -64,7 +64,6 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 		lim:      lim,
 		wd:       wordDecoder(),
 		textLeft: lim.MaxTextSize,
-		refs:     map[string]bool{},
 	}
 	m := w.m
 
@@ -200,9 +199,8 @@ type walker struct {
 	wd        *mime.WordDecoder
 	parts     int
 	textLeft  int
-	stopped   bool            // a limit was reached: read no further
-	partTypes []string        // media types of all parts, for autoSignals
-	refs      map[string]bool // Content-IDs already reported as problems
+	stopped   bool     // a limit was reached: read no further
+	partTypes []string // media types of all parts, for autoSignals
 }
 
 func (w *walker) problem(format string, args ...any) {

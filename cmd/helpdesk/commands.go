@@ -127,7 +127,7 @@ func shopOf(c *config.Config) (decide.Shop, error) {
 		addrs = append(addrs, c.Shop.Address)
 	}
 	addrs = append(addrs, c.Shop.OtherAddresses...)
-	return decide.Shop{Addresses: addrs, Location: loc, WindowDays: c.Shop.WindowDays}, nil
+	return decide.Shop{Addresses: addrs, Location: loc, WindowDays: c.Shop.WindowDays, TrustedAuthservID: c.Shop.TrustedAuthservID}, nil
 }
 
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -34,6 +34,7 @@ const (
 	keywordThread      = "Helpdesk-Thread"
 	keywordDate        = "Helpdesk-Date"
 	keywordLimit       = "Helpdesk-Limit"
+	keywordBounce      = "Helpdesk-Bounce"
 )
 
 // keywordFor names why a decision went to a person.
@@ -42,6 +43,8 @@ func keywordFor(d policy.Decision, c classify.Result) string {
 	switch {
 	case strings.HasPrefix(last, "limit:"):
 		return keywordLimit
+	case strings.HasPrefix(last, "bounce:"):
+		return keywordBounce
 	case d.Rule == "2":
 		return keywordThread
 	case d.Rule == "3" && c.Escalation:

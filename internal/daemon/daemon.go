@@ -452,6 +452,11 @@ func (d *Daemon) handle(ctx context.Context, cp store.Checkpoint, raw mailbox.Ra
 		return nil, err
 	}
 	dec := res.Decision
+	if dec.Category == classify.Auto {
+		if err := d.noteBounce(ctx, raw.Body, &r, &dec); err != nil {
+			return nil, err
+		}
+	}
 	if err := d.limitAutomaticMail(ctx, m, &dec); err != nil {
 		return nil, err
 	}
@@ -478,7 +483,7 @@ func (d *Daemon) handle(ctx context.Context, cp store.Checkpoint, raw mailbox.Ra
 	case policy.Human:
 		r.ThreadOwner = "flagged for a person: " + lastReason(dec.Reasons)
 		r.Actions = []store.Action{flagAction(keywordFor(dec, res.Class))}
-		if d.o.AcknowledgeHuman && thread.Owner == "" && d.mayWrite(ctx, m) {
+		if d.o.AcknowledgeHuman && dec.Category != classify.Auto && thread.Owner == "" && d.mayWrite(ctx, m) {
 			template = reply.Acknowledgement
 		}
 	default:

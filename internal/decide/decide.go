@@ -6,8 +6,10 @@ package decide
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
+	"helpdesk/internal/authres"
 	"helpdesk/internal/classify"
 	"helpdesk/internal/message"
 	"helpdesk/internal/order"
@@ -30,6 +32,10 @@ type Shop struct {
 	Addresses  []string
 	Location   *time.Location
 	WindowDays int
+	// TrustedAuthservID is the RFC 8601 authserv-id of our receiving
+	// server; its Authentication-Results decide whether the sender's
+	// address can be trusted with money. Empty trusts none.
+	TrustedAuthservID string
 }
 
 // Result is a decided mail.
@@ -61,6 +67,14 @@ func Mail(ctx context.Context, shop Shop, orders Orders, m *message.Message, his
 				return r, fmt.Errorf("orders named in the mail: %w", err)
 			}
 			candidates = append(candidates, os...)
+		}
+	}
+	if m.From != nil {
+		if at := strings.LastIndexByte(m.From.Address, '@'); at >= 0 {
+			fails := authres.Failures(m.Header.Values("Authentication-Results"), shop.TrustedAuthservID, m.From.Address[at+1:])
+			for _, f := range fails {
+				unsafe = append(unsafe, "the sender may be forged: "+f)
+			}
 		}
 	}
 	r.Decision = policy.Decide(policy.Input{

@@ -124,6 +124,7 @@ type finding struct {
 	r       *rule
 	unit    int
 	tok     int    // first token of the match
+	last    int    // last token of the match
 	words   string // the customer's words
 	neutral string // why it makes no claim; "" when it counts
 	weak    bool
@@ -209,6 +210,24 @@ func (a *analysis) scan() {
 		}
 	}
 	a.applyVetoes()
+	a.preferSpecific()
+}
+
+// preferSpecific drops a non-delivery reading of words that a
+// not-as-described rule reads more specifically ("none of the views show
+// up in my analytics" are views that are not counted).
+func (a *analysis) preferSpecific() {
+	for _, f := range a.findings {
+		if f.r.cat != NonDelivery || f.neutral != "" {
+			continue
+		}
+		for _, g := range a.findings {
+			if g.r.cat == NotAsDescribed && g.r.kind == claim && g.neutral == "" && g.unit == f.unit && g.tok <= f.last && f.tok <= g.last {
+				f.neutral = "read as " + g.r.what
+				break
+			}
+		}
+	}
 }
 
 // match judges one match of r in unit i: whether it counts, and if not, why.
@@ -239,7 +258,7 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	if r.object && a.aboutSomethingElse(u, first, last) {
 		return nil
 	}
-	f := &finding{r: r, unit: i, tok: first, words: u.words(from, to), weak: r.weak}
+	f := &finding{r: r, unit: i, tok: first, last: last, words: u.words(from, to), weak: r.weak}
 	if i < a.nsubj && (a.replySubject || r.kind == moneyBack && !request.MatchString(u.norm)) {
 		// A reply's subject is the shop's; a bare "Refund" in a subject asks nothing yet.
 		f.weak = true
@@ -277,7 +296,7 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 				f.neutral = "general question"
 			}
 		case qOwn:
-			if generic.MatchString(clause) || !own.MatchString(clause) {
+			if generic.MatchString(clause) || !own.MatchString(clause) && !request.MatchString(clause) {
 				f.neutral = "general question"
 			}
 		}
@@ -473,11 +492,14 @@ func (a *analysis) decide(r *Result) {
 			notes = append(notes, "unhappiness is the reason for the cancellation: one request")
 		}
 	}
-	if !strong && a.presale && len(tallies) > 0 {
-		// Weak words in a mail that asks before buying make no claim.
+	if !strong {
+		// Weak words in a mail that asks before buying, or next to the same
+		// category's words in a question or hypothetical, make no claim.
 		for c := range tallies {
-			delete(tallies, c)
-			notes = append(notes, fmt.Sprintf("weak %s evidence in a mail that asks before buying: no claim", c))
+			if a.presale || a.asked(c) {
+				delete(tallies, c)
+				notes = append(notes, fmt.Sprintf("weak %s evidence in a mail that asks rather than claims: no claim", c))
+			}
 		}
 	}
 
@@ -556,6 +578,18 @@ func (a *analysis) decide(r *Result) {
 		r.Reasons = append(r.Reasons, fmt.Sprintf("category %s", r.Category))
 	}
 	dedupe(r)
+}
+
+// asked reports whether words of category c were found in a question, a
+// hypothetical or a question asked before buying.
+func (a *analysis) asked(c Category) bool {
+	for _, f := range a.findings {
+		if f.r.cat == c && f.r.kind != topic && (f.neutral == "question about what may happen" || f.neutral == "general question" ||
+			f.neutral == "hypothetical" || f.neutral == "asked before buying") {
+			return true
+		}
+	}
+	return false
 }
 
 // separateUnhappiness reports whether the unhappiness d is about something

@@ -39,13 +39,17 @@ var macros = []struct{ name, re string }{
 	// Verbs of ending a subscription.
 	{"{CANCEL}", `(?:opzeg\w*|opgezegd|op ?zeggen|op te zeggen|beeindig\w*|stopzet\w*|stop ?zetten|stop te zetten|stopgezet|uitschrijv\w*|uit te schrijven|uitgeschreven|annuleer\w*|annuler\w*|geannuleerd|annul\w*|cancel\w*|terminat\w*|discontinu\w*|unsubscrib\w*|afmeld\w*|opheff\w*|kundig\w*|resilier\w*|deactiv\w*)`},
 	{"{STOP}", `(?:stop|stoppen|stopt|stopped|stopping|gestopt|end|ending|finish|quit|halt|turn off|switch off|uitzetten|uit te zetten|uitschakel\w*|disable|beenden)`},
+	// Ending payments: a negation, a word of "no more", a verb of paying.
+	{"{NEGC}", `(?:geen|niet|no|not|don't|do not|never|nooit|nicht|stop|stoppen)`},
+	{"{CESS}", `(?:meer|more|again|anymore|any more|opnieuw|weer|nog een keer|nogmaals|langer|longer)`},
+	{"{PAYV}", `(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|charges|charging|bill|billed|billing|debit|debited|betalen|betaling\w*|pay|paying|payments?|verlengd|verlengen|renew\w*|abgebucht|afschrijving\w*|incasso\w*)`},
 	// A number that went down after it arrived ("only 1400 left").
 	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
 	// Money back.
 	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|erstatt\w*|rembours\w*)`},
 	{"{MONEYW}", `(?:refund\w*|terugbetal\w*|terugstort\w*|teruggestort|restitutie|reimburs\w*|geld|money|bedrag|erstatt\w*|rembours\w*)`},
 	// Things a customer may miss that are not the product.
-	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet)`},
+	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet|value|waarde|meerwaarde|nut|zin|point|sense|verschil|difference|effect|resultaat|results?|improvement|verbetering|growth|groei)`},
 }
 
 // expand replaces the macros in a rule's pattern and compiles it with word
@@ -146,19 +150,24 @@ var rules = compile([]spec{
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
 		p: `{NEG} {G3}{RECV}`,
 		unless: `(?:accounts?|profielen|profiles?|channels?|kanalen|users) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|without|zonder|nul)` +
-			`|{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|op tijd|on time|zoals|as described|correct\w*|properly|tegelijk\w*)`},
+			`|{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|op tijd|on time|zoals|as described|correct\w*|properly|tegelijk\w*)` +
+			`|(?:in|on|op) {G2}(?:analytics|insights|statistieken|stats|studio|dashboard|statistics)`},
+	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
+		p: `(?:{PROD}|\w*(?:teller|counter|aantal|count|number))\w* {G3}{NEG} {G2}(?:go up|gone up|went up|goes up|increas\w*|grow\w*|grew|rise|risen|rose|omhoog|gestegen|stijgen|stijgt|toegenomen|toenemen|gegroeid|groeien|groeit)` +
+			`|{PROD} (?:[^ ,:]+ ){0,8}(?:aren't|are not|isn't|is not|not|niet|nergens) {G1}(?:there|er|te zien|to be seen|visible|zichtbaar|showing)`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*|hoped|gehoopt|hoopte|expect\w*|verwacht\w*)`},
 	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
 		p:      `{NOTHING} (?:extra |nieuwe |new |additional |more |meer |enkele |single |one |een |1 )?{PROD}`,
-		unless: `\w*accounts?|\w*profiel\w*|profiles?|bots?|nep\w*|fake\w*|\w*spook\w*|berichten|posts|foto's|photos|uploads|videos`},
+		unless: `\w*accounts?|\w*profiel\w*|profiles?|bots?|nep\w*|fake\w*|\w*spook\w*|berichten|posts|foto's|photos|uploads|videos|(?:hebben|heeft|have|has|with|met|zelf|themselves|own) {G2}{NOTHING} {G1}{PROD}`},
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdMail, object: true,
 		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|nog (?:steeds |altijd )?(?:niks|niet|geen)|(?:still|yet) (?:nothing|not|no)|not yet|nog niet` +
-			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
+			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:and|en|but|maar|still|nog steeds|nog altijd) (?:nothing|niks|nada|zero|nul|none)(?: , \S+|$)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
 			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
 		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
 			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog) (?:op |at |on |rond |around |exactly |precies )?(?:{NUM}|hetzelfde|the same|precies hetzelfde|exactly the same)` +
-			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)` +
+			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:still|nog steeds|nog altijd|stuck|blijft|staat nog|zit nog) {G2}(?:op|at|on|rond|around) {NUM}` +
 			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
 	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needProdMail,
@@ -191,7 +200,7 @@ var rules = compile([]spec{
 			`|(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
 			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
-			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing|kwijt)` +
+			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing)` +
 			`|(?:te weinig|incomplete|onvolledig|incompleet|partially|gedeeltelijk|half geleverd|half delivered|not complete|niet compleet|niet volledig)` +
 			`|(?:niet|not) (?:alles|allemaal|alle|volledig|compleet|helemaal|all|everything|the full|fully|completely) {G2}{RECV}` +
 			`|(?:minder|less|fewer) {G2}(?:dan|than) {G2}(?:besteld|ordered|beloofd|promised|betaald|paid|gekocht|bought|purchased)`,
@@ -203,8 +212,11 @@ var rules = compile([]spec{
 		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
 	{cat: NotAsDescribed, what: "fake or empty accounts", neg: true, q: qModal,
 		p: `bots?|botje?s?|\w*botaccount\w*|bot ?accounts?|nep|neppe|\w*nepaccount\w*|\w*nepvolger\w*|nep\w*likes?|nepprofiel\w*|nep ?accounts?|fake\w*|namaak\w*|spam ?accounts?|spambots?|spookaccount\w*|ghost ?(?:accounts?|followers)|dode accounts?|dead accounts?|inactie\w* (?:accounts?|volgers|profielen)|inactive|lege {G1}(?:accounts?|profielen|profiles?)|empty {G1}(?:accounts?|profiles?|channels?)|kunstmatig\w*|artificial|click ?farm\w*|bought accounts|gekochte accounts|gefalscht\w*|faux comptes`},
+	{cat: NotAsDescribed, what: "accounts that are not real", q: qModal,
+		p: `(?:{PROD}|\w*accounts?|profielen|profiles?) {G3}(?:hebben|heeft|have|has|with|met) (?:zelf |themselves |only |maar |just |nauwelijks |hardly any |zo'n |about )?(?:\d+|geen|no|zero|nul) {G1}(?:volgers|followers|posts?|foto's|photos|uploads?)` +
+			`|(?:volgen|follow|following) {G2}(?:duizenden|thousands|honderden|hundreds|\d{4,})|(?:follow|like|click|bot|troll|engagement) ?farm\w*`},
 	{cat: NotAsDescribed, what: "not real accounts", q: qModal,
-		p: `(?:geen|no|nauwelijks|hardly any|hardly|weinig|few|not|niet|never|nooit) {G2}(?:echte|real|genuine|actieve|active|legit|authentic|authentieke|menselijke|human) {G1}(?:volgers|followers|accounts|mensen|people|users|gebruikers|profielen|profiles|likes|views|kijkers|viewers|abonnees|subscribers|nederlanders|engagement|interactie|comments|reacties)` +
+		p: `(?:geen|no|none|nauwelijks|hardly any|hardly|weinig|few|not|niet|never|nooit) {G4}(?:echte|real|genuine|actieve|active|legit|authentic|authentieke|menselijke|human) {G1}(?:volgers|followers|accounts|mensen|people|users|gebruikers|profielen|profiles|likes|views|kijkers|viewers|abonnees|subscribers|nederlanders|engagement|interactie|comments|reacties)` +
 			`|(?:zijn|are|were|waren|lijken|look|seem|is|zien er) {G2}(?:niet|not) (?:echt|real|genuine|legit|actief|active|authentic)(?: , [^ ]+| en| and| maar| but| want|$)`},
 	{cat: NotAsDescribed, what: "accounts without profile pictures or posts", q: qModal,
 		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
@@ -224,8 +236,8 @@ var rules = compile([]spec{
 		p: `(?:comments?|reacties|reactie|opmerkingen)(?: [^ ,:]+){0,6} (?:in het |in )?(?:engels|english|arabisch|arabic|spaans|spanish|portugees|portuguese|hindi|frans|french|duits|german|russisch|russian|turks|turkish|chinees|chinese|andere taal|other language|another language|foreign language|vreemde taal|emoji\w*|random|generic|generiek\w*|nonsense|onzin|irrelevant|nietszeggend\w*|copy ?paste\w*|identiek\w*|identical|niks met|nothing to do|slaan nergens op|make no sense|raar|rare|weird)` +
 			`|(?:engelse|english|arabische|spaanse|portugese|random|generic|generieke|rare|weird|nonsense|onzinnige|nietszeggende|standaard|identieke|identical|dezelfde|the same|copy ?paste|emoji) (?:\S+ )?(?:comments|reacties|opmerkingen)`},
 	{cat: NotAsDescribed, what: "followers that drop", neg: true, q: qModal,
-		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,5} (?:dropp\w*|drop|drops|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
-			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) {G3}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}`},
+		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,8} (?:dropp\w*|drop|drops|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
+			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) (?:[^ ,:]+ ){0,5}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}`},
 	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, neg: true, q: qModal,
 		p: `garantie\w*|guarantee\w*|refill\w*|non ?drop|no ?drop|drop ?protect\w*|levenslang|lifetime`},
 	{cat: NotAsDescribed, what: "views not counted", q: qModal, need: needProdUnit,
@@ -255,13 +267,13 @@ var rules = compile([]spec{
 		p:      `{CANCEL}|schrijf {G4}uit|meld {G4}af`,
 		unless: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing|reclame|promo ?mail\w*|(?:e ?mails|mails) (?:van|from) (?:jullie|you)|cancellation policy|annuleringsbeleid|annuleringsvoorwaarden`},
 	{cat: CancelRecurring, what: "stop the subscription", neg: true, q: qOwn,
-		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})`,
+		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})|van {G2}{SUB} {G1}af\b|(?:out of|get rid of|rid of|weg uit|uit) {G2}{SUB}`,
 		unless: `nieuwsbrie\w*|newsletter\w*`},
 	{cat: CancelRecurring, what: "stop the payments", q: qOwn,
 		p: `(?:stop|stoppen|stopt|halt) {G3}(?:met )?(?:\S+ )?(?:afschrijv\w*|afschrijft|afhal\w*|incasso\w*|incasser\w*|charg\w*|bill\w*|debit\w*|taking|afboek\w*)` +
 			`|(?:afschrijv\w*|incasso\w*|betaling\w*|payments?|charges?|billing|afboeking\w*) {G2}(?:stop\w*|stopzet\w*|beeindig\w*|cancel\w*|opzeg\w*|intrekken|ingetrokken|revoke\w*|withdraw\w*)` +
 			`|(?:haal|halen|haalt|schrijf|schrijven|schrijft|boek|boeken) {G3}(?:geen|niks|niet) {G6}af\b` +
-			`|(?:geen|niet|no|not|don't|do not|never|nooit|nicht) {G3}(?:meer |more |again |anymore |opnieuw |weer |nog een keer |langer |longer )?{G3}(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|bill|billed|debit|debited|betalen|pay|paying|verlengd|verlengen|renew\w*|abgebucht)`,
+			`|{NEGC} {G3}{CESS} {G3}{PAYV}|{NEGC} {G3}{PAYV} {G3}{CESS}|{NEGC} {G3}{PAYV} {G3}(?:elke maand|every month|maandelijks|monthly|automatisch|automatically|each month)|{NEGC} {G3}(?:elke maand|every month|maandelijks|monthly|automatisch|automatically|recurring|terugkerende) {G3}{PAYV}`,
 		unless: `(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)`},
 	{cat: CancelRecurring, what: "turn off automatic renewal", neg: true, q: qOwn,
 		p: `(?:auto ?renew\w*|automatic renewal|auto ?verleng\w*|automatische verlenging|automatisch verleng\w*|verlenging|automatic payments?|automatische (?:incasso|afschrijving|betaling)\w*|incasso|machtiging|recurring (?:payment|billing|charge)s?|terugkerende (?:betaling|afschrijving)\w*|direct debit|mandate|autopay|auto ?pay) {G3}(?:uit|off|uitzetten|uitschakel\w*|disable\w*|stop\w*|intrekken|ingetrokken|revoke\w*|cancel\w*|opzeg\w*|beeindig\w*)` +
@@ -271,7 +283,7 @@ var rules = compile([]spec{
 
 	// dissatisfied: unhappy, with no specific ground.
 	{cat: Dissatisfied, what: "unhappy", q: qClaim,
-		p: `ontevreden|unzufrieden|insatisfait|niet {G1}(?:tevreden|blij|happy|gelukkig)|not {G1}(?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|unsatisfied|unimpressed|niet {G1}onder de indruk|not worth|niet {G2}waard|geen {G2}waard|niet goed|not good|no good|meh|bleh|pas satisfait|nicht zufrieden`},
+		p: `ontevreden|unzufrieden|insatisfait|niet over te spreken|niet te spreken over|not pleased|not amused|geldverspilling|\w*verspilling|waste of money|{NEG} {G2}(?:value|waarde|meerwaarde|nut|point|worth it)|niet {G1}(?:tevreden|blij|happy|gelukkig)|not {G1}(?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|unsatisfied|unimpressed|niet {G1}onder de indruk|not worth|niet {G2}waard|geen {G2}waard|niet goed|not good|no good|meh|bleh|pas satisfait|nicht zufrieden`},
 	{cat: Dissatisfied, what: "unhappy", neg: true, q: qClaim,
 		p: `teleurgesteld|teleurstell\w*|disappoint\w*|enttauscht|decu\w*|valt {G2}tegen|vallen {G2}tegen|viel {G2}tegen|vielen {G2}tegen|tegengevallen|tegenvall\w*|spijt (?:van|heb|had|dat ik)|heb {G3}spijt|had {G3}spijt|regret\w*|zonde (?:van|vh)|waste of (?:money|time|my money)|weggegooid\w*|weggesmeten|rip ?off|afzetterij|waardeloos|nutteloos|useless|worthless|pointless|rubbish|garbage|crap|shit|troep|bagger|kut\w*|klote|terrible|awful|horrible|verschrikkelijk|vreselijk|belabberd|lousy|sucks|sucked|scheisse`},
 	{cat: Dissatisfied, what: "not what was expected", q: qClaim,
@@ -289,7 +301,7 @@ var rules = compile([]spec{
 
 	// other: questions and requests that make no claim.
 	{cat: Other, kind: topic, what: "question about a refund already granted", veto: []Category{Dissatisfied}, mailVeto: true,
-		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|wanneer|when|by when|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking|arrive|arriving|komt|staat|te zien|zichtbaar|verwerkt|processed|op {MINE} (?:rekening|kaart|card)|on my (?:card|account|bank|statement))|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestigd|beloofd|promised|issued|initiated|in gang)|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)`},
+		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|wanneer|when|by when|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking|arrive|arriving|komt|staat|te zien|zichtbaar|verwerkt|processed|op {MINE} (?:rekening|kaart|card)|on my (?:card|account|bank|statement))|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestigd|beloofd|promised|issued|initiated|in gang)|(?:said|zei|zeiden|told|beloofd|promised|schreven|wrote|mailde|mailed|confirmed|bevestigde|approved|granted|toegezegd) {G6}{MONEYW}|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)`},
 	{cat: Other, kind: topic, what: "thanks for a refund", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
 		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)`,
 		unless: `{NEG} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived)`},
@@ -355,7 +367,7 @@ var (
 	// own marks a sentence about the customer's own order or plan.
 	own = expand(`{MINE}|ik|i|i'm|i've|we|me`)
 	// generic marks a question about terms rather than the customer's plan.
-	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|contract|looptijd|jullie|your`)
+	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|looptijd`)
 	// request marks a sentence that asks for something.
 	request = expand(`please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
 	// reply strips the prefixes of a reply or forward from a subject.

@@ -14,9 +14,11 @@ import (
 // Subject/Onderwerp/Betreff/Objet), an "-----Original Message-----"
 // separator, a forwarded message, an attribution with no '>' lines under
 // it, a signature ("-- " delimiter of RFC 3676 section 4.3, or a mobile
-// "Sent from my iPhone" line) and a legal disclaimer after the sign-off.
-// Text below a '>' block that is not history (an inline reply) stays own.
-// Both results are trimmed of surrounding blank lines.
+// "Sent from my iPhone" line) and a legal disclaimer. A closing
+// ("Met vriendelijke groet,") with only signature-like lines under it
+// (name, title, address, phone) is cut with them. Text below a '>' block
+// that is not history (an inline reply) stays own. Both results are
+// trimmed of surrounding blank lines.
 func SplitQuoted(text string) (own, quoted string) {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -253,16 +255,23 @@ func signOffStart(lines []string, end int) int {
 }
 
 // signatureLike reports whether a line can belong to a signature block: a
-// name, a title, an address, a phone number, a URL; not a sentence.
+// name, a title, an address, a phone number; not a sentence. A line with a
+// URL or an order number is kept as own text: cutting the customer's
+// evidence or order number costs more than keeping a company's website.
 func signatureLike(l string) bool {
+	lower := strings.ToLower(l)
+	if strings.Contains(lower, "http") || len(FindOrderNumbers(l)) > 0 {
+		return false
+	}
 	if !strings.ContainsAny(l, " \t") {
 		return len(l) <= 200
 	}
-	lower := strings.ToLower(l)
 	if strings.HasPrefix(lower, "ps") || strings.HasPrefix(lower, "p.s") || strings.HasSuffix(l, "?") {
 		return false
 	}
-	return len(l) <= 60 && len(strings.Fields(l)) <= 8 && !strings.Contains(l, ". ")
+	words := len(strings.Fields(l))
+	sentence := words >= 5 && strings.ContainsAny(l[len(l)-1:], ".!")
+	return len(l) <= 60 && words <= 8 && !sentence
 }
 
 // ownBefore reports whether some non-blank, unquoted text precedes line i.

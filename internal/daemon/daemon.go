@@ -83,6 +83,9 @@ type Options struct {
 	Templates  *reply.Templates
 	Logger     *slog.Logger
 	Now        func() time.Time // nil: time.Now
+	// BeforeDecide, when set, is called with every mail just before it is
+	// decided. Tests use it to inject a failure; leave it nil.
+	BeforeDecide func(*message.Message)
 }
 
 // Daemon is the mail loop.
@@ -159,6 +162,9 @@ type Handled struct {
 	Duplicate bool
 	// Skipped is set for mail that arrived before the start.
 	Skipped bool
+	// Panicked is set when the program failed on the mail (a recovered
+	// panic) and set it aside for a person.
+	Panicked bool
 }
 
 // Report is what one poll did.
@@ -169,6 +175,9 @@ type Report struct {
 	Failed         int
 	StaffReplies   int
 	ActionsApplied int
+	// Panics counts mails the program failed on and set aside for a
+	// person. Tests fail when it is not zero unless they caused it.
+	Panics int
 }
 
 // folders are the resolved folder names of one poll.
@@ -286,6 +295,9 @@ func (d *Daemon) pollInbox(ctx context.Context, c *mailbox.Client, rep *Report) 
 		if err != nil {
 			return err
 		}
+		if h != nil && h.Panicked {
+			rep.Panics++
+		}
 		if h != nil {
 			rep.Mails = append(rep.Mails, *h)
 		}
@@ -350,6 +362,7 @@ func (d *Daemon) handleUID(ctx context.Context, c *mailbox.Client, cp *store.Che
 			h, err = d.setAside(ctx, next, raw, fmt.Sprintf("the program failed on this mail (%v)", p))
 			if err == nil {
 				*cp = next
+				h.Panicked = true
 			}
 		}
 	}()
@@ -446,6 +459,9 @@ func (d *Daemon) handle(ctx context.Context, cp store.Checkpoint, raw mailbox.Ra
 	history, err := d.history(ctx, thread)
 	if err != nil {
 		return nil, err
+	}
+	if d.o.BeforeDecide != nil {
+		d.o.BeforeDecide(m)
 	}
 	res, err := decide.Mail(ctx, d.o.Shop, d.o.Store, m, history, nil)
 	if err != nil {

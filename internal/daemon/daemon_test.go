@@ -42,6 +42,8 @@ type env struct {
 	st   *store.Store
 	opts daemon.Options
 	d    *daemon.Daemon
+	// panicsExpected lets a test that injects a panic see it recovered.
+	panicsExpected bool
 }
 
 const orders = `order_id,email,product,placed_at,amount_cents,currency,recurring,last_payment_at,status
@@ -113,6 +115,9 @@ func (e *env) poll() *daemon.Report {
 	rep, err := e.d.Poll(context.Background())
 	if err != nil {
 		e.t.Fatalf("poll: %v", err)
+	}
+	if rep.Panics > 0 && !e.panicsExpected {
+		e.t.Errorf("the poll recovered %d panic(s): a bug", rep.Panics)
 	}
 	return rep
 }
@@ -429,4 +434,35 @@ func TestCorpusThroughTheLoop(t *testing.T) {
 		raws = append(raws, dl.Raw)
 	}
 	checkReplies(t, cases, repliesByParent(t, raws))
+}
+
+func TestPanicSetsMailAside(t *testing.T) {
+	e := newEnv(t, func(o *daemon.Options) {
+		o.BeforeDecide = func(m *message.Message) {
+			if strings.Contains(m.Subject, "boom") {
+				panic("injected failure")
+			}
+		}
+	})
+	e.panicsExpected = true
+	at := time.Date(2026, 11, 5, 10, 0, 0, 0, ams)
+	e.deliver(mailFrom("Kees <kees@example.nl>", "k1@example.nl", "boom", "Mijn volgers zijn nog niet binnen."), at)
+	e.deliver(mailFrom("Anna <anna@example.nl>", "a1@example.nl", "Nog niks ontvangen", "Bestelling 100234 is nog steeds niet ontvangen."), at.Add(time.Minute))
+	rep := e.poll()
+	if rep.Panics != 1 || len(rep.Mails) != 2 {
+		t.Fatalf("got %d panics, %d mails; want 1 and 2", rep.Panics, len(rep.Mails))
+	}
+	if h := rep.Mails[0]; h.Outcome != policy.Human || !h.Panicked {
+		t.Errorf("the failing mail: got %s, panicked %v; want human, true", h.Outcome, h.Panicked)
+	}
+	if h := rep.Mails[1]; h.Outcome != policy.Eligible || rep.Sent != 1 {
+		t.Errorf("the mail after it: got %s, sent %d; want eligible, 1", h.Outcome, rep.Sent)
+	}
+	inbox := e.folders(support)["INBOX"]
+	if len(inbox) != 1 || !hasFlag(inbox[0].Flags, "Helpdesk-Unsure") {
+		t.Errorf("the failing mail is flagged for a person: %+v", inbox)
+	}
+	if rep := e.poll(); len(rep.Mails) != 0 {
+		t.Errorf("the failing mail came back: %+v", rep.Mails)
+	}
 }

@@ -83,6 +83,9 @@ func (e *realEnv) poll(t *testing.T) *daemon.Report {
 	if err != nil {
 		t.Fatalf("poll: %v", err)
 	}
+	if rep.Panics > 0 {
+		t.Errorf("the poll recovered %d panic(s): a bug", rep.Panics)
+	}
 	return rep
 }
 

@@ -236,7 +236,10 @@ inet_interfaces = loopback-only
 inet_protocols = ipv4
 mynetworks = 127.0.0.1/32
 biff = no
-smtputf8_enable = yes
+# Dovecot 2.3's LMTP has no SMTPUTF8, so Postfix would bounce (5.6.7) every
+# SMTPUTF8 mail with a UTF-8 header. Without SMTPUTF8 such a header is simply
+# 8-bit data, delivered as most real servers do.
+smtputf8_enable = no
 maillog_file = $state/postfix.log
 maillog_file_prefixes = $state
 

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math/big"
 	"mime"
-	"net/textproto"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-smtp"
 )
 
 // writeCA writes a throw-away self-signed CA certificate as PEM and returns
@@ -212,6 +212,15 @@ func TestReal(t *testing.T) {
 		}
 	})
 
+	t.Run("raw UTF-8 header is delivered", func(t *testing.T) {
+		user := s.NewUser(t)
+		raw := []byte("From: Jürgen <jurgen@example.de>\r\nTo: <" + user.Address + ">\r\nSubject: Wo bleiben meine Follower – bitte\r\nMessage-ID: <utf8-" + randomHex(6) + "@example.de>\r\n\r\nNoch nichts angekommen.\r\n")
+		s.Deliver(t, "jurgen@example.de", user.Address, raw)
+		if got := s.Await(t, user, "INBOX", 1)[0].Subject; got != "Wo bleiben meine Follower – bitte" {
+			t.Errorf("got subject %q; want the UTF-8 subject as sent", got)
+		}
+	})
+
 	t.Run("implicit TLS port", func(t *testing.T) {
 		user := s.NewUser(t)
 		c, err := imapclient.DialTLS(s.IMAPSAddr, &imapclient.Options{TLSConfig: s.TLSConfig()})
@@ -239,7 +248,7 @@ func TestReal(t *testing.T) {
 		if err != nil || ct != "multipart/report" || params["report-type"] != "delivery-status" {
 			t.Errorf("got Content-Type %q; want multipart/report; report-type=delivery-status (RFC 3464)", dsn.Header.Get("Content-Type"))
 		}
-		for _, want := range []string{unknown, "5.1.1", id} {
+		for _, want := range []string{unknown, "5.1.1", id, "message/delivery-status", "message/rfc822"} {
 			if !bytes.Contains(dsn.Raw, []byte(want)) {
 				t.Errorf("got DSN without %q:\n%s", want, dsn.Raw)
 			}
@@ -249,8 +258,8 @@ func TestReal(t *testing.T) {
 	t.Run("MX refuses other domains", func(t *testing.T) {
 		raw, _ := newMail("klant@example.com", "x@elsewhere.invalid", "relay?")
 		err := s.sendMail(s.MXAddr, nil, "klant@example.com", "x@elsewhere.invalid", raw)
-		var perr *textproto.Error
-		if !errors.As(err, &perr) || perr.Code/100 != 5 {
+		var serr *smtp.SMTPError
+		if !errors.As(err, &serr) || serr.Code/100 != 5 {
 			t.Errorf("got %v; want a 5xx refusal", err)
 		}
 	})
@@ -258,8 +267,8 @@ func TestReal(t *testing.T) {
 	t.Run("submission needs AUTH", func(t *testing.T) {
 		raw, _ := newMail(s.Support.Address, "anna@example.nl", "no auth")
 		err := s.sendMail(s.SMTPAddr, nil, s.Support.Address, "anna@example.nl", raw)
-		var perr *textproto.Error
-		if !errors.As(err, &perr) || perr.Code/100 != 5 {
+		var serr *smtp.SMTPError
+		if !errors.As(err, &serr) || serr.Code/100 != 5 {
 			t.Errorf("got %v; want a 5xx refusal", err)
 		}
 	})

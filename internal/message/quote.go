@@ -108,6 +108,13 @@ func isQuoteLine(l string) bool {
 	return strings.HasPrefix(strings.TrimLeft(l, " \t"), ">")
 }
 
+// attributionVerbs are the verbs of reply attributions in the languages
+// seen in the wild.
+const attributionVerbs = `wrote|schreef|geschreven|schrieb|a\s+[ée]crit|escribi[óo]|ha\s+scritto|escreveu|skrev|kirjoitti|napisał\S*|написал\S*|написав|пише`
+
+// attributionVerbRE finds such a verb.
+var attributionVerbRE = regexp.MustCompile(`(?i)\s(` + attributionVerbs + `)\b`)
+
 var (
 	// attributionRE matches a reply attribution, folded lines joined.
 	attributionRE = regexp.MustCompile(`(?i)^\s*-*\s*(` +
@@ -119,8 +126,8 @@ var (
 		`il\s.{1,250}\sha\s+scritto|` +
 		`em\s.{1,250}\sescreveu|` +
 		`den\s.{1,250}\sskrev|` +
-		`\S.{0,250}\s(wrote|schreef|schrieb|a\s+[ée]crit|escribi[óo]|ha\s+scritto|escreveu|skrev|kirjoitti|napisał|написал\S*)` +
-		`)([^:\n]{0,120}:|\s*-*)\s*$`)
+		`\S.{0,250}\s(` + attributionVerbs + `)` +
+		`)(.{0,120}:|\s*-*)\s*$`)
 
 	// addrAttributionRE matches an attribution that is only a date and an
 	// address: "30.09.2017, 18.30, "John" <john@example.com>:".
@@ -128,7 +135,7 @@ var (
 
 	// originalRE matches the separator line above an Outlook or Thunderbird
 	// quoted or forwarded message.
-	originalRE = regexp.MustCompile(`(?i)^\s*-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|alkuperäinen viesti|oprindelig besked|opprinnelig melding|ursprungligt meddelande|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato)\s*-*\s*$`)
+	originalRE = regexp.MustCompile(`(?i)^\s*\*?-{2,}\s*(original message|oorspronkelijk bericht|origineel bericht|ursprüngliche nachricht|message d'origine|mensaje original|messaggio originale|mensagem original|alkuperäinen viesti|oprindelig besked|opprinnelig melding|ursprungligt meddelande|forwarded message|doorgestuurd bericht|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato)\s*-*\*?\s*$`)
 
 	// forwardRE matches Apple Mail's line above a forwarded message.
 	forwardRE = regexp.MustCompile(`(?i)^\s*(begin forwarded message|begin doorgestuurd bericht|anfang der weitergeleiteten nachricht|début du message réexpédié|inicio del mensaje reenviado)\s*:\s*$`)
@@ -143,7 +150,7 @@ var (
 	// client: "Sent from my iPhone", "Verzonden vanaf mijn Galaxy",
 	// "Gesendet von Outlook für Android<https://aka.ms/…>".
 	mobileRE = regexp.MustCompile(`(?i)^\s*(` +
-		`(sent|verzonden|verstuurd|gestuurd|envoyé|enviado|inviato|gesendet)\s+(from|vanaf|vanuit|van|via|met|with|using|on|de|depuis|à partir de|desde|da|von|mit)\s+([^,;:?!<>]{1,50})|` +
+		`(sent|verzonden|verstuurd|gestuurd|envoyé|enviado|inviato|gesendet|sendt|skickat)\s+(from|vanaf|vanuit|van|via|met|with|using|on|de|depuis|à partir de|desde|da|von|mit|fra|från)\s+([^,;:?!<>]{1,50})|` +
 		`von meinem [^,;:?!<>]{1,40} gesendet|` +
 		`envoyé de mon [^,;:?!<>]{1,40}|` +
 		`(get|download|holen sie sich|obtenir|descargar) outlook (for|voor|für|pour|para) (ios|android)|` +
@@ -198,8 +205,11 @@ func historyStart(lines []string, i int) int {
 	}
 	if n := attributionLines(lines, i); n > 0 {
 		// An attribution with no '>' lines below it: the quoted text
-		// follows unmarked (Outlook, iOS).
-		if j := nextNonBlank(lines, i+n); j < 0 || !isQuoteLine(lines[j]) {
+		// follows unmarked (iOS, Gmail's forwards). Mail clients name the
+		// sender's address there; "Op 12 november schreef ik:" from a
+		// customer does not, and what follows it stays own.
+		j := nextNonBlank(lines, i+n)
+		if (j < 0 || !isQuoteLine(lines[j])) && strings.Contains(strings.Join(lines[i:i+n], " "), "@") {
 			return i
 		}
 	}
@@ -316,15 +326,16 @@ func attributionLines(lines []string, i int) int {
 	joined, last := l, l
 	for n := 1; n <= 3 && i+n <= len(lines); n++ {
 		if n > 1 {
-			if strings.ContainsAny(last[len(last)-1:], ".?!") {
-				// A sentence, not the start of a folded attribution.
+			if strings.ContainsAny(last[len(last)-1:], ".?!") && !attributionVerbRE.MatchString(joined) {
+				// A sentence, not the start of a folded attribution
+				// ("… schrieb am Fr., 28." goes on with "Apr. 2017 …").
 				return 0
 			}
 			next := strings.TrimSpace(lines[i+n-1])
 			last = next
 			switch {
-			case strings.HasPrefix(next, ">:"):
-				// Folded right before the closing ">:" of an address.
+			case strings.HasPrefix(next, ">:") || strings.HasSuffix(joined, "<"):
+				// Folded inside "<address>:".
 				joined += next
 			case next == "" || isQuoteLine(next):
 				return 0

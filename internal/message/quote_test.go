@@ -41,6 +41,12 @@ func TestSplitQuoted(t *testing.T) {
 		{"order number after sign-off stays", "Geld terug graag.\n\nGroetjes,\nAnna\nBestelling 100234", "Geld terug graag.\n\nGroetjes,\nAnna\nBestelling 100234", ""},
 		{"link after sign-off stays", "Zie bewijs.\n\nGroet,\nAnna\nhttps://imgur.com/a/x", "Zie bewijs.\n\nGroet,\nAnna\nhttps://imgur.com/a/x", ""},
 		{"ps after sign-off stays", "Graag terug.\n\nGroetjes,\nAnna\n\nPS: het is bestelling 100234, zie https://x.example/a", "Graag terug.\n\nGroetjes,\nAnna\n\nPS: het is bestelling 100234, zie https://x.example/a", ""},
+		{"customer quoting herself", "Op 12 november schreef ik:\nIk wil opzeggen.\nNog steeds niks gehoord.", "Op 12 november schreef ik:\nIk wil opzeggen.\nNog steeds niks gehoord.", ""},
+		{"google inbox german folded", "Okay.\n\nMax <max@example.de> schrieb am Fr., 28.\nApr. 2017 um 11:53 Uhr:\n\nText", "Okay.", "schrieb"},
+		{"gmail folded inside address", "Thanks!\n\n2016-10-24 15:36 GMT+02:00 Foo bar <\ninfo@foo.bar>:\n\nOld text", "Thanks!", "info@foo.bar"},
+		{"norwegian", "Thanx\n\nSendt fra min iPad\n\nDen 15. jun. 2016 kl. 20.42 skrev Jeff <info@example.org<mailto:info@example.org>>:\nOld", "Thanx", "skrev"},
+		{"ukrainian", "Дякую.\n\n30 серп. 2016 р. 20:45 \"Arpit\" <no-reply@example.com> пише:\n\nOld", "Дякую.", "пише"},
+		{"starred original message", "Bar\n\n*-------- Original Message --------*\nOld", "Bar", "Old"},
 		{"i wrote is no attribution", "Here is what I wrote:\nmy order never came", "Here is what I wrote:\nmy order never came", ""},
 		{"one is not on", "One outstanding question: what time wrote:\nthe rest", "One outstanding question: what time wrote:\nthe rest", ""},
 		{"crlf", "Hoi\r\n\r\n> oud\r\n", "Hoi", "oud"},
@@ -164,5 +170,38 @@ func TestReplyParserAsserts(t *testing.T) {
 				t.Errorf("got quoted %q; want nothing cut", quoted)
 			}
 		})
+	}
+}
+
+// TestDiscourseTrimmer compares SplitQuoted with discourse's
+// email_reply_trimmer expectations (test/emails -> test/trimmed). Discourse
+// keeps sign-offs and quotes that open a mail, which SplitQuoted cuts on
+// purpose, so agreement is partial; the test pins it.
+func TestDiscourseTrimmer(t *testing.T) {
+	const minAgree = 49 // of 64
+	dir := sharedDir(t, "testdata", "public", "discourse-email_reply_trimmer", "test")
+	files, err := filepath.Glob(filepath.Join(dir, "emails", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	agree := 0
+	for _, f := range files {
+		in, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(dir, "trimmed", filepath.Base(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if own, _ := SplitQuoted(string(in)); normalizeReply(own) == normalizeReply(string(want)) {
+			agree++
+		} else {
+			t.Logf("%s differs:\ngot:\n%s\nwant:\n%s", filepath.Base(f), own, want)
+		}
+	}
+	t.Logf("SplitQuoted agrees with %d of %d discourse trimmings", agree, len(files))
+	if agree < minAgree {
+		t.Errorf("got %d of %d agreeing; want at least %d", agree, len(files), minAgree)
 	}
 }

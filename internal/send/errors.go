@@ -39,6 +39,7 @@ type Error struct {
 	Err       error
 }
 
+// Error says at which stage the submission failed, how, and why.
 func (e *Error) Error() string {
 	kind := "permanent"
 	switch {
@@ -50,6 +51,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("smtp %s (%s): %v", e.Stage, kind, e.Err)
 }
 
+// Unwrap returns the underlying error (a *textproto.Error for a reply
+// code, a net or TLS error, context.Canceled).
 func (e *Error) Unwrap() error { return e.Err }
 
 // IsTemporary reports whether err is a failure after which nothing was

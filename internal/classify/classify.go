@@ -96,7 +96,7 @@ func Classify(m *message.Message, s Settings) Result {
 		return r
 	}
 
-	a := analysis{units: units, nsubj: nsubj, replySubject: replySubject}
+	a := analysis{units: units, nsubj: nsubj, subject: strings.Join(strings.Fields(subject), " "), replySubject: replySubject}
 	a.scan()
 	a.decide(&r)
 	return r
@@ -130,10 +130,27 @@ type finding struct {
 	weak    bool
 }
 
+// Why words of a claim make none. Vetoes by a topic and the more specific
+// reading of the same words give their own reasons.
+const (
+	negatedWords = "negated"
+	presaleWords = "asked before buying"
+	ifWords      = "hypothetical"
+	hearsayWords = "hearsay or what usually happens"
+	elsewhere    = "about another shop"
+	earlierWords = "about an earlier order, the mail asks about the next"
+	mayWords     = "question about what may happen"
+	generalWords = "general question"
+)
+
+// asking are the reasons that say the customer asks rather than claims.
+var asking = map[string]bool{presaleWords: true, ifWords: true, mayWords: true, generalWords: true}
+
 // analysis holds the findings of one mail.
 type analysis struct {
 	units        []unit
 	nsubj        int // units[:nsubj] are the subject
+	subject      string
 	replySubject bool
 
 	findings   []*finding
@@ -147,15 +164,7 @@ type analysis struct {
 // where names the part of the mail unit i is in.
 func (a *analysis) where(i int) string {
 	if i < a.nsubj {
-		var b strings.Builder
-		for k := range a.nsubj {
-			if k > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(strings.Join(strings.Fields(a.units[k].src), " "))
-			break
-		}
-		return fmt.Sprintf("subject %q", b.String())
+		return fmt.Sprintf("subject %q", a.subject)
 	}
 	return "own text"
 }
@@ -274,30 +283,30 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	sf, st := u.scope(first)
 	switch {
 	case r.neg && negated(u, cf, first, last):
-		f.neutral = "negated"
+		f.neutral = negatedWords
 	case presale.MatchString(u.joined(sf, st)):
-		f.neutral = "asked before buying"
+		f.neutral = presaleWords
 	case conditionalBefore(u, sf, first):
-		f.neutral = "hypothetical"
+		f.neutral = ifWords
 	case r.q == qModal && hearsay.MatchString(u.norm):
-		f.neutral = "hearsay or what usually happens"
-	case elsewhere.MatchString(u.norm):
-		f.neutral = "about another shop"
+		f.neutral = hearsayWords
+	case otherShop.MatchString(u.norm):
+		f.neutral = elsewhere
 	case a.next && earlier.MatchString(u.norm):
-		f.neutral = "about an earlier order, the mail asks about the next"
+		f.neutral = earlierWords
 	case a.question(u, first):
 		switch r.q {
 		case qModal:
 			switch {
 			case why.MatchString(clause):
 			case modal.MatchString(clause):
-				f.neutral = "question about what may happen"
+				f.neutral = mayWords
 			case !own.MatchString(clause):
-				f.neutral = "general question"
+				f.neutral = generalWords
 			}
 		case qOwn:
 			if generic.MatchString(clause) || !own.MatchString(clause) && !request.MatchString(clause) {
-				f.neutral = "general question"
+				f.neutral = generalWords
 			}
 		}
 		if r.kind == moneyBack {
@@ -363,9 +372,6 @@ func negated(u *unit, clauseFrom, first, last int) bool {
 			continue
 		}
 		if k+1 < len(u.toks) && cessation[u.toks[k+1].w] {
-			continue
-		}
-		if w == "no" && k+1 < len(u.toks) && cessation[u.toks[k+1].w] {
 			continue
 		}
 		return true
@@ -584,8 +590,7 @@ func (a *analysis) decide(r *Result) {
 // hypothetical or a question asked before buying.
 func (a *analysis) asked(c Category) bool {
 	for _, f := range a.findings {
-		if f.r.cat == c && f.r.kind != topic && (f.neutral == "question about what may happen" || f.neutral == "general question" ||
-			f.neutral == "hypothetical" || f.neutral == "asked before buying") {
+		if f.r.cat == c && f.r.kind != topic && asking[f.neutral] {
 			return true
 		}
 	}

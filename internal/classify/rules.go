@@ -357,8 +357,8 @@ var (
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
 	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)|vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
-	// elsewhere marks a sentence about another shop.
-	elsewhere = expand(`(?:another|other|andere?|een andere|previous|vorige|eerdere) (?:site|website|shop|webshop|company|bedrijf|provider|aanbieder|partij|service|dienst|seller|verkoper)|elders|somewhere else|ergens anders|concurrent\w*|competitor\w*|bad experience|slechte ervaring\w*`)
+	// otherShop marks a sentence about another shop.
+	otherShop = expand(`(?:another|other|andere?|een andere|previous|vorige|eerdere) (?:site|website|shop|webshop|company|bedrijf|provider|aanbieder|partij|service|dienst|seller|verkoper)|elders|somewhere else|ergens anders|concurrent\w*|competitor\w*|bad experience|slechte ervaring\w*`)
 	// earlier and next mark a mail that tells about an earlier order to ask about the next.
 	earlier = expand(`(?:vorige|previous|last|eerdere|earlier|former) (?:bestelling|order|keer|time|aankoop|purchase)|de vorige keer|last time`)
 	next    = expand(`(?:volgende|next|nieuwe|new|toekomstige|future|komende|upcoming|een tweede|another) (?:bestelling|order|aankoop|purchase|levering|delivery)|(?:next|volgende) (?:time|keer)`)

@@ -188,7 +188,7 @@ func (a *analysis) scan() {
 		if subWord.MatchString(u.norm) {
 			a.hasSub = true
 		}
-		if presale.MatchString(u.norm) {
+		if asksBeforeBuying(u, 0, len(u.toks)) {
 			a.presale = true
 		}
 		if next.MatchString(u.norm) {
@@ -284,7 +284,7 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	switch {
 	case r.neg && negated(u, cf, first, last):
 		f.neutral = negatedWords
-	case presale.MatchString(u.joined(sf, st)):
+	case asksBeforeBuying(u, sf, st):
 		f.neutral = presaleWords
 	case conditionalBefore(u, sf, first):
 		f.neutral = ifWords
@@ -314,6 +314,27 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		}
 	}
 	return f
+}
+
+// asksBeforeBuying reports whether tokens [from, to) of u ask something
+// before buying: "stel dat", "before I order", or a wish to buy that is
+// not negated.
+func asksBeforeBuying(u *unit, from, to int) bool {
+	if from >= to {
+		return false
+	}
+	text := u.joined(from, to)
+	if presale.MatchString(text) {
+		return true
+	}
+	base := u.offs[from]
+	for _, loc := range wish.FindAllStringIndex(text, -1) {
+		first, last := u.tokenAt(base+loc[0]), u.tokenAt(base+loc[1]-1)
+		if !negated(u, from, first, last) {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutSomethingElse reports whether the words of a non-delivery match and

@@ -327,8 +327,10 @@ var rules = compile([]spec{
 		p: `gdpr|avg|privacy\w*|persoonsgegevens|(?:gegevens|data|information|informatie|account) {G3}(?:verwijder\w*|wissen|delete\w*|remove\w*|erase\w*)|(?:verwijder\w*|delete|remove|erase|wis) {G3}(?:gegevens|data|information|informatie|account|persoonsgegevens)|right to (?:be forgotten|erasure)|recht op (?:vergetelheid|verwijdering)`},
 	{cat: Other, kind: topic, what: "the newsletter", veto: []Category{CancelRecurring, NonDelivery},
 		p: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing ?(?:mail|e ?mail)s?|reclame ?mail\w*|promo ?mail\w*`},
-	{cat: Other, kind: topic, what: "login, password or confirmation mail", request: true, veto: []Category{NonDelivery},
-		p: `wachtwoord\w*|password\w*|inlog\w*|log ?in\w*|login\w*|account aanmaken|create (?:an )?account|verificatie\w*|verification|2fa|activatie\w*|activation|bevestigingsmail\w*|confirmation (?:e ?mail|mail|link)|orderbevestiging\w*|order confirmation|ontvangstbevestiging\w*`},
+	{cat: Other, kind: topic, what: "login or password", request: true, veto: []Category{NonDelivery},
+		p: `wachtwoord\w*|password\w*|inlog\w*|log ?in\w*|login\w*|account aanmaken|create (?:an )?account|verificatie\w*|verification|2fa|activatie\w*|activation`},
+	{cat: Other, kind: topic, what: "a confirmation mail", veto: []Category{NonDelivery},
+		p: `bevestigingsmail\w*|confirmation (?:e ?mail|mail|link)|orderbevestiging\w*|order confirmation|ontvangstbevestiging\w*`},
 	{cat: Other, kind: topic, what: "partnership or press", request: true,
 		p: `samenwerk\w*|partner\w*|collab\w*|influencer\w*|sponsor\w*|affiliate\w*|reseller\w*|wederverkop\w*|white ?label|api|pers|press|journalist\w*|interview\w*|media ?kit|business proposal|agency|bureau`},
 	{cat: Other, kind: topic, what: "job application", request: true,
@@ -352,11 +354,13 @@ var (
 	// presale marks a sentence asked before buying.
 	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
 		`|(?:overweeg|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd)\w*` +
-		`|(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)` +
 		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
 	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)|vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
+	// wish marks a wish to buy; under a negation ("nooit willen afsluiten")
+	// it is none.
+	wish = expand(`(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)`)
 	// otherShop marks a sentence about another shop.
 	otherShop = expand(`(?:another|other|andere?|een andere|previous|vorige|eerdere) (?:site|website|shop|webshop|company|bedrijf|provider|aanbieder|partij|service|dienst|seller|verkoper)|elders|somewhere else|ergens anders|concurrent\w*|competitor\w*|bad experience|slechte ervaring\w*`)
 	// earlier and next mark a mail that tells about an earlier order to ask about the next.

@@ -341,8 +341,7 @@ func asksBeforeBuying(u *unit, from, to int) bool {
 // the few after it are about a mail, an invoice or money rather than the
 // product ("ik heb de bevestigingsmail niet ontvangen").
 func (a *analysis) aboutSomethingElse(u *unit, first, last int) bool {
-	end := min(len(u.toks), last+4)
-	span := u.joined(first, end)
+	span := u.joined(max(0, first-3), min(len(u.toks), last+4))
 	return nonprod.MatchString(span) && !prodOnly.MatchString(span)
 }
 
@@ -411,7 +410,7 @@ func conditionalBefore(u *unit, scopeFrom, i int) bool {
 		}
 	}
 	for k := scopeFrom; k <= i && k < len(u.toks); k++ {
-		rest := u.joined(k, min(len(u.toks), k+4))
+		rest := u.joined(k, min(len(u.toks), k+6))
 		if loc := conditional.FindStringIndex(rest); loc != nil && loc[0] == 0 && !perception.MatchString(rest) {
 			return true
 		}
@@ -648,7 +647,7 @@ func (a *analysis) otherRequests() []*finding {
 			continue
 		}
 		u := &a.units[f.unit]
-		if u.question || request.MatchString(u.norm) {
+		if u.question || !f.r.questionOnly && request.MatchString(u.norm) {
 			out = append(out, f)
 		}
 	}

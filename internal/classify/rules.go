@@ -111,31 +111,35 @@ type rule struct {
 	veto     []Category // claims of these categories in the same sentence do not count
 	mailVeto bool       // veto applies to money back in the whole mail, not just the sentence
 	request  bool       // a request of its own when asked for (adds other to the requests)
-	asked    bool       // counts only in a question or a sentence that asks for something
+	// questionOnly: a request of its own only in a question, not after
+	// "ik wil" ("ik wil de volle prijs terug" asks for money, not a price).
+	questionOnly bool
+	asked        bool // counts only in a question or a sentence that asks for something
 }
 
 type spec struct {
-	cat      Category
-	kind     kind
-	what     string
-	p        string
-	weak     bool
-	neg      bool
-	q        qmode
-	need     need
-	object   bool
-	unless   string
-	veto     []Category
-	mailVeto bool
-	request  bool
-	asked    bool
+	cat          Category
+	kind         kind
+	what         string
+	p            string
+	weak         bool
+	neg          bool
+	q            qmode
+	need         need
+	object       bool
+	unless       string
+	veto         []Category
+	mailVeto     bool
+	request      bool
+	questionOnly bool
+	asked        bool
 }
 
 func compile(specs []spec) []rule {
 	rules := make([]rule, len(specs))
 	for i, s := range specs {
 		r := rule{cat: s.cat, kind: s.kind, what: s.what, re: expand(s.p), weak: s.weak, neg: s.neg,
-			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, request: s.request, asked: s.asked}
+			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, request: s.request, questionOnly: s.questionOnly, asked: s.asked}
 		if s.unless != "" {
 			r.unless = expand(s.unless)
 		}
@@ -167,7 +171,7 @@ var rules = compile([]spec{
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
 		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
 			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog) (?:op |at |on |rond |around |exactly |precies )?(?:{NUM}|hetzelfde|the same|precies hetzelfde|exactly the same)` +
-			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:still|nog steeds|nog altijd|stuck|blijft|staat nog|zit nog) {G2}(?:op|at|on|rond|around) {NUM}` +
+			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:evenveel|net zoveel|even veel|just as many|as many|the same number of|the same amount of) {G2}{PROD}|(?:still|nog steeds|nog altijd|stuck|blijft|staat nog|zit nog) {G2}(?:op|at|on|rond|around) {NUM}` +
 			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
 	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needProdMail,
@@ -220,7 +224,7 @@ var rules = compile([]spec{
 			`|(?:zijn|are|were|waren|lijken|look|seem|is|zien er) {G2}(?:niet|not) (?:echt|real|genuine|legit|actief|active|authentic)(?: , [^ ]+| en| and| maar| but| want|$)`},
 	{cat: NotAsDescribed, what: "accounts without profile pictures or posts", q: qModal,
 		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
-			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto's|fotos|photos|pics|posts?|berichten|uploads?|videos?|video's|bio|content)` +
+			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto|foto's|fotos|photos?|pics?|posts?|bericht|berichten|uploads?|videos?|video's|bio|content)` +
 			`|(?:geen enkel\w*|not a single|not one|none of the) {G1}(?:account|profiel|volger|follower|profile|user)\w* {G3}(?:heeft|has|had|met|with|have) {G4}(?:posts?|foto\w*|profielfoto\w*|photo\w*|picture\w*|bio|volgers|followers|uploads?|videos?)` +
 			`|(?:accounts?|profielen|profiles?|channels?|kanalen|users|gebruikers) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|nul|without|zonder) {G1}(?:volgers|followers|posts?|foto's|photos|pics|uploads?|videos|video's|profielfoto\w*|profile\w*|berichten|content|bio)`},
 	{cat: NotAsDescribed, what: "names of numbers or random letters", q: qModal,
@@ -237,7 +241,8 @@ var rules = compile([]spec{
 			`|(?:engelse|english|arabische|spaanse|portugese|random|generic|generieke|rare|weird|nonsense|onzinnige|nietszeggende|standaard|identieke|identical|dezelfde|the same|copy ?paste|emoji) (?:\S+ )?(?:comments|reacties|opmerkingen)`},
 	{cat: NotAsDescribed, what: "followers that drop", neg: true, q: qModal,
 		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,8} (?:dropp\w*|drop|drops|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
-			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) (?:[^ ,:]+ ){0,5}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}`},
+			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) (?:[^ ,:]+ ){0,5}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}` +
+			`|(?:{NUM} )?(?:fewer|less|minder) {G1}{PROD} (?:than|dan) (?:on|op|last|vorige|gisteren|yesterday|before|eerst|voor|a week|een week|a few days|een paar dagen|\w+dag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|toen|then)`},
 	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, neg: true, q: qModal,
 		p: `garantie\w*|guarantee\w*|refill\w*|non ?drop|no ?drop|drop ?protect\w*|levenslang|lifetime`},
 	{cat: NotAsDescribed, what: "views not counted", q: qModal, need: needProdUnit,
@@ -300,7 +305,7 @@ var rules = compile([]spec{
 		unless: `(?:was|is|has been|have been|werd|al|already|zijn|wordt) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed|processed|verwerkt)`},
 
 	// other: questions and requests that make no claim.
-	{cat: Other, kind: topic, what: "question about a refund already granted", veto: []Category{Dissatisfied}, mailVeto: true,
+	{cat: Other, kind: topic, what: "question about a refund already granted", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
 		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|wanneer|when|by when|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking|arrive|arriving|komt|staat|te zien|zichtbaar|verwerkt|processed|op {MINE} (?:rekening|kaart|card)|on my (?:card|account|bank|statement))|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestigd|beloofd|promised|issued|initiated|in gang)|(?:said|zei|zeiden|told|beloofd|promised|schreven|wrote|mailde|mailed|confirmed|bevestigde|approved|granted|toegezegd) {G6}{MONEYW}|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)`},
 	{cat: Other, kind: topic, what: "thanks for a refund", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
 		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)`,
@@ -317,7 +322,7 @@ var rules = compile([]spec{
 		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|tijdelijk {G1}(?:stop\w*|stil|niet|uit)|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
 	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true,
 		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w* (?:to|naar|from|van|over|package|plan|pakket)|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
-	{cat: Other, kind: topic, what: "payment date, price or discount", request: true,
+	{cat: Other, kind: topic, what: "payment date, price or discount", request: true, questionOnly: true,
 		p: `(?:volgende|next|eerstvolgende|upcoming|komende) {G1}(?:betaling|afschrijving|incasso|factuur|payment|charge|billing|invoice|renewal|verlenging)|(?:wanneer|when|welke datum|what date) {G4}(?:afgeschreven|geincasseerd|charged|billed|debited|renews?|verlengd)|volgend jaar|next year|prijs\w*|price\w*|pricing|tarie\w*|wat kost|how much (?:is|does|do|for)|korting\w*|discount\w*|kortingscode\w*|coupon\w*|promo ?code\w*|actiecode\w*|bulk|staffel\w*|cadeau\w*|gift\w*|kado\w*|voucher\w*|offerte|quote`},
 	{cat: Other, kind: topic, what: "payment method",
 		p: `ideal|bancontact|paypal|creditcard|credit card|debit card|visa|mastercard|maestro|apple pay|google pay|klarna|sofort|betaalmethode\w*|betaalmogelijkhe\w*|betaalwijze\w*|payment (?:method|option)s?|dollars?|usd|valuta|currency|foutmelding|error\w*|mislukt|failed|afrekenen|checkout`},
@@ -350,7 +355,7 @@ var (
 	// conditional starts a clause whose claims are hypothetical from here on.
 	conditional = expand(`als (?:ik|je|jij|u|we|wij|ze|zij|hij|het|er|de|dit|dat|jullie|mijn|m'n|die|men|deze)|if|indien|mocht|mochten|in case|in het geval|stel dat|stel je voor|what if|wat als|suppose|supposing|unless|tenzij|zodra`)
 	// perception: "als ik kijk" is "when I look", not a condition.
-	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G1}(?:kijk|check|look|open|naar|inlog|log|refresh|ververs)`)
+	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G2}(?:kijk\w*|bekijk\w*|check\w*|look\w*|open\w*|naar|inlog\w*|log|refresh\w*|ververs\w*|scroll\w*|klik\w*|click\w*|tel|count)`)
 	// presale marks a sentence asked before buying.
 	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
 		`|(?:overweeg|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd)\w*` +

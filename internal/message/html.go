@@ -12,11 +12,11 @@ import (
 // <br> become line breaks, list items start with "- ", table cells are
 // separated by spaces, entities are decoded, and <head>, <style> and
 // <script> are dropped. An image of the mail itself (src="cid:…") becomes
-// "[cid:…]", as Outlook writes it in plain text. A link keeps its http(s) target in the text as
-// "label (URL)" so that links stay visible; mailto: and other schemes do not.
+// "[cid:…]", as Outlook writes it in plain text. A link keeps its http(s)
+// target in the text as "label (URL)" so that links stay visible; mailto:
+// and other schemes do not.
 func HTMLText(s string) string {
-	c := convertHTML(s, false)
-	return joinText(c.own.String(), c.quoted.String())
+	return convertHTML(s, false).own.String()
 }
 
 // splitHTML converts an HTML body to text and separates, on the HTML
@@ -47,12 +47,12 @@ func convertHTML(s string, split bool) *htmlConverter {
 		c.own.text(s, false)
 		return c
 	}
-	c.node(doc, false, false)
+	c.walk(doc, false, false, 0)
 	return c
 }
 
-// maxHTMLDepth bounds recursion on hostile nesting; html.Parse already
-// limits the tree depth, this is a second guard.
+// maxHTMLDepth bounds the recursion on hostile nesting: deeper elements are
+// left out.
 const maxHTMLDepth = 1000
 
 func (c *htmlConverter) out(quoted bool) *textBuilder {
@@ -62,10 +62,8 @@ func (c *htmlConverter) out(quoted bool) *textBuilder {
 	return &c.own
 }
 
-func (c *htmlConverter) node(n *html.Node, quoted, pre bool) {
-	c.walk(n, quoted, pre, 0)
-}
-
+// walk writes the text of n and its children; quoted says n is inside
+// quoted history, pre inside <pre>.
 func (c *htmlConverter) walk(n *html.Node, quoted, pre bool, depth int) {
 	if depth > maxHTMLDepth {
 		return

@@ -334,10 +334,12 @@ func attributionLines(lines []string, i int) int {
 			next := strings.TrimSpace(lines[i+n-1])
 			last = next
 			switch {
+			case next == "":
+				return 0
 			case strings.HasPrefix(next, ">:") || strings.HasSuffix(joined, "<"):
 				// Folded inside "<address>:".
 				joined += next
-			case next == "" || isQuoteLine(next):
+			case isQuoteLine(next):
 				return 0
 			default:
 				joined += " " + next

@@ -86,3 +86,32 @@ func TestParaphrases(t *testing.T) {
 		{name: "other change link", subject: "link", text: "Oops, I put the wrong link in my order, it should be my other video. Can you change it?", want: Other},
 	})
 }
+
+// TestMoreWording covers constructions found missing while writing the
+// other tests: slow orders, renewals declined, imagined differently,
+// escalation in other words.
+func TestMoreWording(t *testing.T) {
+	run(t, []tcase{
+		{name: "nd duurt lang", subject: "bestelling", text: "Het duurt wel heel erg lang met mijn bestelling van 1000 volgers, ik heb nog niks gezien.", want: NonDelivery, sure: confident},
+		{name: "nd taking forever", subject: "order", text: "My likes order is taking forever. Why is it so slow?", want: NonDelivery},
+		{name: "nd stuck", subject: "stuck", text: "My order has been stuck on 'processing' since Saturday.", want: NonDelivery, sure: confident},
+		{name: "nd in behandeling", subject: "status", text: "Mijn bestelling staat nog steeds op in behandeling, al vijf dagen.", want: NonDelivery, sure: confident},
+		{name: "nd waarom zo lang", subject: "volgers", text: "Waarom duurt het zo lang voordat mijn volgers er zijn?", want: NonDelivery},
+		{name: "nad same picture", subject: "nep", text: "De helft van de nieuwe volgers heeft dezelfde profielfoto.", want: NotAsDescribed, sure: confident},
+		{name: "nad indian accounts", subject: "likes", text: "Most of the likes come from Indian accounts, while I ordered Dutch likes.", want: NotAsDescribed, sure: confident},
+		{name: "cr niet verlengen", subject: "verlenging", text: "Ik wil mijn abonnement niet meer laten verlengen.", want: CancelRecurring, sure: confident},
+		{name: "cr dont renew", subject: "renewal", text: "Please don't renew my subscription next month.", want: CancelRecurring, sure: confident},
+		{name: "dis voorgesteld", subject: "hmm", text: "Ik had het me eerlijk gezegd heel anders voorgesteld.", want: Dissatisfied, sure: confident},
+		{name: "dis looking for", subject: "order", text: "This is not what I was looking for, honestly a bit of a letdown.", want: Dissatisfied, sure: confident},
+		{name: "dis jammer", subject: "likes", text: "Jammer, het heeft niks voor mijn bereik gedaan. Ik ben er niet blij mee.", want: Dissatisfied, sure: confident},
+		{name: "esc rechter", subject: "geld", text: "Als ik niks hoor stap ik naar de rechter.", want: Other, esc: true},
+		{name: "esc juridische stappen", subject: "volgers", text: "Ik heb mijn volgers niet ontvangen en overweeg juridische stappen.", want: NonDelivery, esc: true},
+		{name: "esc sue", subject: "followers", text: "I never got my followers. I will sue you.", want: NonDelivery, esc: true},
+		{name: "esc bank reverse", subject: "likes", text: "Still no likes. I'll ask my bank to reverse the charge.", want: NonDelivery, esc: true},
+		{name: "esc buyer protection", subject: "PayPal", text: "I have filed a claim under PayPal buyer protection because nothing arrived.", want: NonDelivery, esc: true},
+		{name: "esc creditcard terugdraaien", subject: "likes", text: "Nog steeds geen likes. Ik laat de betaling via mijn creditcard terugdraaien.", want: NonDelivery, esc: true},
+		{name: "esc bbb", subject: "complaint", text: "Not delivered. Reporting you to the Better Business Bureau.", want: NonDelivery, esc: true},
+		{name: "not esc social media", subject: "klacht", text: "Ik ben ontevreden en zet dit op Facebook.", want: Dissatisfied},
+		{name: "not esc review", subject: "review", text: "Not happy at all, expect a one star review.", want: Dissatisfied},
+	})
+}

@@ -184,13 +184,19 @@ var rules = compile([]spec{
 			`|(?:been|ben|zijn) (?:\S+ )?(?:waiting|wachten|aan het wachten) (?:for|since|sinds|al)` +
 			`|(?:hoe lang|how long) (?:\S+ )?(?:nog|moet ik nog|duurt het nog|still|more|longer|do i have to wait|must i wait)|how much longer|hoelang nog` +
 			`|(?:any |een |an |geen |no )(?:update|nieuws|news)|update (?:on|over|about|van|of|regarding)|(?:^|stand van zaken )status\b` +
-			`|(?:wanneer|when) {G4}{MINE} {G2}(?:{PROD}|{ORDER})|{MINE} {G2}(?:{PROD}|{ORDER}) {G3}(?:is |are |zijn |staat |still |nog )?(?:pending|processing|in behandeling|in afwachting|in progress|in de wacht|delayed|vertraagd|te laat|too late|overdue|late)` +
+			`|(?:wanneer|when) {G4}{MINE} {G2}(?:{PROD}|{ORDER})|{MINE} {G2}(?:{PROD}|{ORDER}) {G4}(?:is |are |zijn |staat |still |nog |op |on |at )?(?:pending|processing|in behandeling|in afwachting|in progress|in de wacht|delayed|vertraagd|te laat|too late|overdue|late)` +
 			`|(?:vertraging|delay) {G3}(?:{ORDER}|{PROD})`,
 		unless: `(?:wacht\w*|waiting|waited) {G3}(?:op|for|on) {G2}(?:refund\w*|terugbetal\w*|geld|money|restitutie|terugstort\w*|antwoord|reactie|reply|response|answer|factuur|invoice)`},
 	{cat: NonDelivery, what: "still waiting", q: qClaim, object: true,
 		p: `waar (?:blijft|blijven|blijf)|(?:waar is|where is|where's|wanneer komt|when (?:will|does|do) {G1}(?:come|arrive)) (?:de|the) rest|where (?:is|are) (?:it|they)`},
 	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
-		p: `{NOTHING} {G2}(?:ontvangen|gekregen|received|binnen|gehad)|(?:got|received|gekregen|ontvangen|gehad) {G2}{NOTHING}`},
+		p: `{NOTHING} {G2}(?:ontvangen|gekregen|received|binnen|binnengekomen|gehad|arrived|aangekomen|toegekomen|geleverd|delivered|came|kwam|showed up|turned up)|(?:got|received|gekregen|ontvangen|gehad) {G2}{NOTHING}` +
+			`|{NEG} {G3}(?:geleverd|delivered|aangekomen|arrived|bezorgd|toegekomen|binnengekomen)`,
+		unless: `{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|zoals|as described|correct\w*|properly|tegelijk\w*)`},
+	{cat: NonDelivery, what: "slow order", q: qClaim, need: needProdMail,
+		p: `(?:duurt|takes|taking|is taking|lasts|dauert) {G3}(?:lang|long|forever|eeuwig|eeuwen|ages|lange)|(?:so|zo|erg|very|heel|super) (?:slow|traag|langzaam)` +
+			`|(?:{ORDER}|{PROD}) {G3}(?:stuck|vast|hangt|blijft hangen|staat stil|frozen|bevroren)`,
+		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice)`},
 	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
 		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
 		unless: `{DROPPED}`},
@@ -232,7 +238,7 @@ var rules = compile([]spec{
 			`|(?:namen|names|usernames|gebruikersnamen|handles) {G4}(?:cijfers|numbers|digits|random|willekeurig\w*)|(?:like|zoals|als) [a-z]+\d{3,}[a-z0-9]*`},
 	{cat: NotAsDescribed, what: "wrong country", q: qModal,
 		p: `(?:volgers|followers|accounts?|likes|views|comments|reacties|profielen|profiles|kijkers|viewers|abonnees|subscribers|ze|zij|they|them|these|those|deze|die|allemaal|all|most|meeste|mensen|people|\d+ ?%)(?: [^ ,:]+){0,5} (?:uit|from|in|van) (?:het |the )?(?:india|indie|brazil\w*|brazilie|pakistan|bangladesh|indonesi\w*|rusland|russia|turkije|turkey|arabi\w*|saudi\w*|egypt\w*|nigeria|vietnam|china|thailand|philippines|filipijnen|iran|irak|iraq|marokko|morocco|mexico|colombia|venezuela|amerika|america|usa|buitenland|abroad|overseas|azie|asia|afrika|africa|all over the world|de hele wereld|overal|everywhere|random countries|allerlei landen|andere landen|other countries|verschillende landen|different countries)` +
-			`|(?:buitenlands\w*|foreign|arabisch\w*|indiase|indisch\w*|braziliaans\w*|russisch\w*|aziatisch\w*|asian|turkse|exotische|internationale) (?:\S+ )?(?:accounts?|volgers|followers|namen|names|profielen|profiles|likes|comments|reacties|mensen|people|kijkers|viewers|abonnees|nepaccounts)` +
+			`|(?:buitenlands\w*|foreign|arabisch\w*|arabic|arab|indiase|indisch\w*|indian|braziliaans\w*|brazilian|russisch\w*|russian|aziatisch\w*|asian|turkse|turkish|pakistani|bengali|indonesian|afrikaans\w*|african|exotische|internationale|international) (?:\S+ )?(?:accounts?|volgers|followers|namen|names|profielen|profiles|likes|comments|reacties|mensen|people|kijkers|viewers|abonnees|nepaccounts)` +
 			`|(?:geen|niet|not|no|none|nauwelijks|hardly|weinig|zero|0|niemand|nobody|never|nooit) {G3}(?:uit |from |van )?(?:nederland\w*|dutch|belgi\w*|vlaams\w*|vlaming\w*|flemish|uk|british|brits\w*|engels\w*|english|duits\w*|german\w*|nl|be)\b` +
 			`|(?:wrong|verkeerde?|andere?) {G1}(?:land|country|landen|countries|regio|region|doelgroep|target ?group|audience|taal|language)`,
 		unless: `(?:i|ik|me|my|mijn|excuse|sorry|sorry for) {G3}(?:speak|spreek|spreken|write|schrijf|understand|begrijp|verstaan|talk|praat|native)`},
@@ -283,6 +289,8 @@ var rules = compile([]spec{
 	{cat: CancelRecurring, what: "turn off automatic renewal", neg: true, q: qOwn,
 		p: `(?:auto ?renew\w*|automatic renewal|auto ?verleng\w*|automatische verlenging|automatisch verleng\w*|verlenging|automatic payments?|automatische (?:incasso|afschrijving|betaling)\w*|incasso|machtiging|recurring (?:payment|billing|charge)s?|terugkerende (?:betaling|afschrijving)\w*|direct debit|mandate|autopay|auto ?pay) {G3}(?:uit|off|uitzetten|uitschakel\w*|disable\w*|stop\w*|intrekken|ingetrokken|revoke\w*|cancel\w*|opzeg\w*|beeindig\w*)` +
 			`|(?:turn|switch|zet|schakel) {G2}(?:off|uit) {G2}(?:auto ?renew\w*|renewal|verlenging|incasso|automatische \S+|recurring \S+)|(?:disable|uitzetten|uitschakelen|stop|stoppen|cancel|intrekken|revoke) {G2}(?:auto ?renew\w*|renewal|verlenging|automatische (?:verlenging|incasso|afschrijving)|incasso|machtiging|recurring (?:payment|billing)s?|direct debit|mandate)`},
+	{cat: CancelRecurring, what: "no renewal", q: qOwn, need: needSubMail,
+		p: `(?:don't|do not|niet|not|never|nooit) {G3}(?:renew\w*|verleng\w*)|(?:no|geen) (?:more |further |verdere )?(?:renewal|verlenging)`},
 	{cat: CancelRecurring, what: "no longer wants the subscription", q: qOwn, need: needSubMail,
 		p: `(?:wil|wilt|want|need|nodig|gebruik|use|using)\w* {G4}(?:niet|geen|not|no|don't|n't) {G3}(?:meer|anymore|any more|longer)|no longer (?:want|need|use|wish)|niet meer (?:nodig|gebruiken|willen|hebben)|(?:don't|do not) (?:want|need) {G3}(?:anymore|any more|any longer)|ben er klaar mee|i'm done with|heb er geen zin meer in|geen zin meer`},
 
@@ -293,6 +301,7 @@ var rules = compile([]spec{
 		p: `teleurgesteld|teleurstell\w*|disappoint\w*|enttauscht|decu\w*|valt {G2}tegen|vallen {G2}tegen|viel {G2}tegen|vielen {G2}tegen|tegengevallen|tegenvall\w*|spijt (?:van|heb|had|dat ik)|heb {G3}spijt|had {G3}spijt|regret\w*|zonde (?:van|vh)|waste of (?:money|time|my money)|weggegooid\w*|weggesmeten|rip ?off|afzetterij|waardeloos|nutteloos|useless|worthless|pointless|rubbish|garbage|crap|shit|troep|bagger|kut\w*|klote|terrible|awful|horrible|verschrikkelijk|vreselijk|belabberd|lousy|sucks|sucked|scheisse`},
 	{cat: Dissatisfied, what: "not what was expected", q: qClaim,
 		p: `(?:niet|not|geen|nothing like|anders dan|minder dan|less than|below|onder) {G3}(?:wat |what |zoals |as |dan |than )?(?:ik |i |we )?(?:\S+ )?(?:verwacht\w*|expect\w*|gehoopt|hoped|hoopte|voor ogen|in mind|had gedacht|imagined)` +
+			`|anders voorgesteld|anders had voorgesteld|voorgesteld had|not what i was (?:looking|hoping) for|niet wat ik zocht|letdown|let down|tegenvaller|underwhelm\w*` +
 			`|(?:had|expected|verwacht|hoped|gehoopt|hoopte) (?:er |het |ik |i |we |van |ervan )*(?:veel |wel |much |a lot |way |zoveel |so much )?(?:meer|more|beter|better)|below (?:my |our )?expectations|onder {G1}verwachting\w*|beneden {G1}verwachting\w*`},
 	{cat: Dissatisfied, what: "changed their mind", q: qClaim,
 		p: `bedenk me|heb me bedacht|me bedacht|changed my mind|change of heart|never ?mind|laat {G1}maar (?:zitten|gaan)|doe {G1}maar niet|(?:per ongeluk|by accident|accidentally|by mistake|per abuis) {G3}(?:besteld|ordered|gekocht|bought|betaald|paid|purchased|geklikt|clicked)|(?:besteld|ordered|gekocht|bought|purchased) {G3}(?:per ongeluk|by accident|accidentally|by mistake|per abuis)`},
@@ -358,7 +367,7 @@ var (
 	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G2}(?:kijk\w*|bekijk\w*|check\w*|look\w*|open\w*|naar|inlog\w*|log|refresh\w*|ververs\w*|scroll\w*|klik\w*|click\w*|tel|count)`)
 	// presale marks a sentence asked before buying.
 	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
-		`|(?:overweeg|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd)\w*` +
+		`|(?:overweeg\w*|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd in) {G3}(?:bestel\w*|kopen|koop|order\w*|buy\w*|purchas\w*|afnemen|afsluiten|subscrib\w*|nemen|pakket|package|volgers|followers|likes|views|abonnement|subscription|jullie|your|you)` +
 		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
@@ -402,6 +411,7 @@ var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|
 	`|advoca\w*|lawyer\w*|attorney\w*|solicitor\w*|legal (?:action|steps|proceedings|advice|case|route)|juridisch\w*|rechtszaak|rechter|rechtbank|court|sue you|suing|dagvaard\w*|deurwaarder|incassobureau` +
 	`|politie|police|aangifte|fraud\w*|fraude\w*|frauduleu\w*|oplicht\w*|opgelicht|scam\w*|bedrog|bedrieger\w*|zwendel|swindl\w*` +
 	`|consumentenbond|acm|autoriteit consument\w*|geschillencommissie|test ?aankoop|testaankoop|trading standards|consumer (?:authority|protection|rights|association|organi[sz]ation|ombudsman|agency)|ombudsman|disputes? committee|citizens advice|consumentenorganisatie|consumentenautoriteit` +
+	`|better business bureau|bbb|ftc|buyer protection|kopersbescherming|sue (?:you|your|the|this|them)|i will sue|i'll sue|going to sue|small claims` +
 	`|anwalt|polizei|betrug|ruckbuchung|verbraucherzentrale|avocat|arnaque|escroquer\w*|litige` +
 	`|(?:dispute\w*|disputing|geschil\w*|betwist\w*|claim|case|zaak|melding|complaint|klacht) {G4}(?:paypal|bank|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|issuer)` +
 	`|(?:paypal|bank|banks|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|kaartuitgever|card issuer|credit card company|creditcardmaatschappij)\w* {G4}(?:dispute\w*|geschil\w*|betwist\w*|claim\w*|case|zaak|terug ?halen|terughalen|terugvorder\w*|terugdraai\w*|reverse\w*|reversal|contact\w*|ingeschakeld|inschakelen|gebeld|bellen|called|call|melden|gemeld|report\w*|involve\w*)` +

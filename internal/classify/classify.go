@@ -96,7 +96,8 @@ func Classify(m *message.Message, s Settings) Result {
 		return r
 	}
 
-	a := analysis{units: units, nsubj: nsubj, subject: strings.Join(strings.Fields(subject), " "), replySubject: replySubject}
+	a := analysis{units: units, nsubj: nsubj, subject: strings.Join(strings.Fields(subject), " "), replySubject: replySubject,
+		hasOrder: len(m.OrderRefs) > 0}
 	a.scan()
 	a.decide(&r)
 	return r
@@ -158,6 +159,7 @@ type analysis struct {
 	presale    bool // some sentence asks before buying
 	next       bool // some sentence is about a next order
 	hasProd    bool
+	hasOrder   bool // words of an order already placed
 	hasSub     bool
 }
 
@@ -187,6 +189,9 @@ func (a *analysis) scan() {
 		}
 		if subWord.MatchString(u.norm) {
 			a.hasSub = true
+		}
+		if ordered.MatchString(u.norm) {
+			a.hasOrder = true
 		}
 		if asksBeforeBuying(u, 0, len(u.toks)) {
 			a.presale = true
@@ -255,6 +260,10 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		if !a.hasProd {
 			return nil
 		}
+	case needOrderMail:
+		if !a.hasOrder {
+			return nil
+		}
 	case needSubMail:
 		if !a.hasSub {
 			return nil
@@ -286,7 +295,8 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		f.neutral = negatedWords
 	case asksBeforeBuying(u, sf, st):
 		f.neutral = presaleWords
-	case conditionalBefore(u, sf, first):
+	case conditionalBefore(u, sf, first),
+		r.kind == moneyBack && u.question && conditionalIn(u, sf, st):
 		f.neutral = ifWords
 	case r.q == qModal && hearsay.MatchString(u.norm):
 		f.neutral = hearsayWords
@@ -416,6 +426,12 @@ func conditionalBefore(u *unit, scopeFrom, i int) bool {
 		}
 	}
 	return false
+}
+
+// conditionalIn reports whether a conditional opens anywhere in tokens
+// [from, to) of u: "krijg ik mijn geld terug als ...?" asks about a case.
+func conditionalIn(u *unit, from, to int) bool {
+	return to > from && conditionalBefore(u, from, to-1)
 }
 
 // applyVetoes turns off claims that a topic in the same sentence explains

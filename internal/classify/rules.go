@@ -85,11 +85,12 @@ const (
 type need int
 
 const (
-	needNone     need = iota
-	needProdUnit      // a product or order word in the same sentence
-	needProdMail      // a product or order word somewhere in the mail
-	needSubMail       // a subscription word somewhere in the mail
-	needRecvUnit      // a verb of receiving in the same sentence
+	needNone      need = iota
+	needProdUnit       // a product or order word in the same sentence
+	needProdMail       // a product or order word somewhere in the mail
+	needOrderMail      // words of an order placed somewhere in the mail
+	needSubMail        // a subscription word somewhere in the mail
+	needRecvUnit       // a verb of receiving in the same sentence
 )
 
 // rule is one phrase family.
@@ -160,54 +161,62 @@ var rules = compile([]spec{
 		p: `(?:{PROD}|\w*(?:teller|counter|aantal|count|number))\w* {G3}{NEG} {G2}(?:go up|gone up|went up|goes up|increas\w*|grow\w*|grew|rise|risen|rose|omhoog|gestegen|stijgen|stijgt|toegenomen|toenemen|gegroeid|groeien|groeit)` +
 			`|{PROD} (?:[^ ,:]+ ){0,8}(?:aren't|are not|isn't|is not|not|niet|nergens) {G1}(?:there|er|te zien|to be seen|visible|zichtbaar|showing)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*|hoped|gehoopt|hoopte|expect\w*|verwacht\w*)`},
-	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
+	{cat: NonDelivery, what: "not received", q: qClaim, need: needOrderMail, object: true,
 		p:      `{NOTHING} (?:extra |nieuwe |new |additional |more |meer |enkele |single |one |een |1 )?{PROD}`,
 		unless: `\w*accounts?|\w*profiel\w*|profiles?|bots?|nep\w*|fake\w*|\w*spook\w*|berichten|posts|foto's|photos|uploads|videos|(?:hebben|heeft|have|has|with|met|zelf|themselves|own) {G2}{NOTHING} {G1}{PROD}`},
-	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdMail, object: true,
-		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}|nog (?:steeds |altijd )?(?:niks|niet|geen)|(?:still|yet) (?:nothing|not|no)|not yet|nog niet` +
+	{cat: NonDelivery, what: "not received", q: qClaim, need: needOrderMail, object: true,
+		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}` +
+			`|(?:nog|still|yet) (?:steeds |altijd )?(?:niks|nothing|nada|geen enkele?|not a single|not one)` +
+			`|(?:nog|still|yet) (?:steeds |altijd )?(?:niet|not|geen|no) {G3}{RECV}|(?:nog steeds|nog altijd|still|nog|not yet) (?:niet|not)?(?: , \S+|$)` +
 			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:and|en|but|maar|still|nog steeds|nog altijd) (?:nothing|niks|nada|zero|nul|none)(?: , \S+|$)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
 			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
+	{cat: NonDelivery, what: "still nothing", q: qClaim, object: true,
+		p: `(?:nog steeds|nog altijd|still) (?:geen|no|zero|0|nul|niks|nothing) {G1}{PROD}|{PROD} {G4}(?:staan|staat|zijn|is|are) (?:er )?(?:nog steeds |nog altijd |still )(?:niet|not)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
+		p:      `(?:nog steeds|nog altijd|still) {G2}(?:hetzelfde|the same|precies hetzelfde|exactly the same|dezelfde|evenveel|net zoveel)`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
+	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needOrderMail,
 		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
-			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog) (?:op |at |on |rond |around |exactly |precies )?(?:{NUM}|hetzelfde|the same|precies hetzelfde|exactly the same)` +
-			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:evenveel|net zoveel|even veel|just as many|as many|the same number of|the same amount of) {G2}{PROD}|(?:still|nog steeds|nog altijd|stuck|blijft|staat nog|zit nog) {G2}(?:op|at|on|rond|around) {NUM}` +
+			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog|sits|sitting) {G1}(?:op|at|on|rond|around) (?:exactly |precies )?{NUM}` +
+			`|(?:nog steeds|nog altijd|still|stuck|staat nog|zit nog|zit ik nog) (?:exactly |precies )?{NUM} {G1}{PROD}` +
+			`|(?:nog steeds|nog altijd|still|blijft|staat nog|zit nog) (?:op |at )?(?:hetzelfde|the same|precies hetzelfde|exactly the same)` +
+			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:evenveel|net zoveel|even veel|just as many|as many|the same number of|the same amount of) {G2}{PROD}` +
 			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
-	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needProdMail,
+	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needOrderMail,
 		p:      `(?:niks|nothing|nada|geen|no) (?:has |is |er )?(?:\S+ )?(?:gebeurd|happened|veranderd|changed|change|moved|bewogen|beweging|movement|verandering)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|succes\w*|success\w*|result\w*|effect|verwacht\w*|expect\w*|hoped|gehoopt|thinking|dacht|thought|hoopte)`},
-	{cat: NonDelivery, what: "still waiting", q: qClaim, need: needProdMail, object: true,
-		p: `(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) (?:{MINE}|de|het|die|onze|the) {G2}(?:{PROD}|{ORDER})|where's (?:{MINE}|the) {G2}(?:{PROD}|{ORDER})` +
+	{cat: NonDelivery, what: "still waiting", q: qClaim, need: needOrderMail, object: true,
+		p: `(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) {MINE} {G2}(?:{PROD}|{ORDER})|(?:waar|where) (?:zijn|zitten|are|r) (?:de|die|the|those) {G1}{PROD}|where's {MINE} {G2}(?:{PROD}|{ORDER})` +
 			`|(?:still|nog steeds|nog altijd|steeds|already|al|nu al) {G2}(?:waiting|wachten|wacht|gewacht|waited)` +
 			`|(?:ik |i )?(?:wacht|wachten|waiting|waited|gewacht) (?:nu |now )?(?:al|already|since|sinds|nog steeds|still)` +
 			`|(?:been|ben|zijn) (?:\S+ )?(?:waiting|wachten|aan het wachten) (?:for|since|sinds|al)` +
 			`|(?:hoe lang|how long) (?:\S+ )?(?:nog|moet ik nog|duurt het nog|still|more|longer|do i have to wait|must i wait)|how much longer|hoelang nog` +
-			`|(?:any |een |an |geen |no )(?:update|nieuws|news)|update (?:on|over|about|van|of|regarding)|(?:^|stand van zaken )status\b` +
+			`|(?:update|nieuws|news|status) (?:on|over|about|van|of|regarding|omtrent|for) {MINE} {G2}(?:{ORDER}|{PROD})|(?:any|een|an|geen|no) (?:update|nieuws|news)$|^(?:stand van zaken )?status\b` +
 			`|(?:wanneer|when) {G4}{MINE} {G2}(?:{PROD}|{ORDER})|{MINE} {G2}(?:{PROD}|{ORDER}) {G4}(?:is |are |zijn |staat |still |nog |op |on |at )?(?:pending|processing|in behandeling|in afwachting|in progress|in de wacht|delayed|vertraagd|te laat|too late|overdue|late)` +
-			`|(?:vertraging|delay) {G3}(?:{ORDER}|{PROD})`,
-		unless: `(?:wacht\w*|waiting|waited) {G3}(?:op|for|on) {G2}(?:refund\w*|terugbetal\w*|geld|money|restitutie|terugstort\w*|antwoord|reactie|reply|response|answer|factuur|invoice)`},
+			`|(?:vertraging|delay) {G3}{MINE} {G1}(?:{ORDER}|{PROD})`,
+		unless: `(?:wacht\w*|waiting|waited) {G3}(?:op|for|on) {G2}(?:refund\w*|terugbetal\w*|geld|money|restitutie|terugstort\w*|antwoord|reactie|reply|response|answer|factuur|invoice)|verleng\w*|renew\w*|afschrijving\w*|afgeschreven|billed|charged|abonnement\w*|subscription\w*`},
 	{cat: NonDelivery, what: "still waiting", q: qClaim, object: true,
 		p: `waar (?:blijft|blijven|blijf)|(?:waar is|where is|where's|wanneer komt|when (?:will|does|do) {G1}(?:come|arrive)) (?:de|the) rest|where (?:is|are) (?:it|they)`},
 	{cat: NonDelivery, what: "not received", q: qClaim, object: true,
 		p: `{NOTHING} {G2}(?:ontvangen|gekregen|received|binnen|binnengekomen|gehad|arrived|aangekomen|toegekomen|geleverd|delivered|came|kwam|showed up|turned up)|(?:got|received|gekregen|ontvangen|gehad) {G2}{NOTHING}` +
 			`|{NEG} {G3}(?:geleverd|delivered|aangekomen|arrived|bezorgd|toegekomen|binnengekomen)`,
 		unless: `{NEG} {G1}(?:geleidelijk\w*|gradual\w*|gespreid|natuurlijk\w*|zoals|as described|correct\w*|properly|tegelijk\w*)`},
-	{cat: NonDelivery, what: "slow order", q: qClaim, need: needProdMail,
+	{cat: NonDelivery, what: "slow order", q: qOwn, need: needProdMail,
 		p: `(?:duurt|takes|taking|is taking|lasts|dauert) {G3}(?:lang|long|forever|eeuwig|eeuwen|ages|lange)|(?:so|zo|erg|very|heel|super) (?:slow|traag|langzaam)` +
 			`|(?:{ORDER}|{PROD}) {G3}(?:stuck|vast|hangt|blijft hangen|staat stil|frozen|bevroren)`,
 		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice)`},
 	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
 		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
 		unless: `{DROPPED}`},
-	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needProdMail,
+	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needOrderMail,
 		p: `(?:al|already|nu al|inmiddels|sinds|since) (?:meer dan |ruim |bijna |over |more than |almost )?(?:{NUMW}|een paar|a few|a couple of|paar|several|meerdere) (?:hele )?(?:dagen|dag|days|day|weken|week|weeks|maanden|months)|(?:it's been|it has been|het is nu|het is al) {G2}(?:{NUMW}|een paar|a few|a couple of) (?:dagen|days|weken|weeks|week)`},
 	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
 		p:      `(?:alleen|maar|slechts|pas|only|just|barely|merely|hardly|amper|nauwelijks|net) (?:maar |een |about |around |like |ongeveer |rond |zo'n |circa |ca |de |the )?(?:{NUM}|helft|half|een paar|een stuk of|a few|a couple|a handful|een handvol|enkele|some|een fractie|a fraction|weinig|few|een deel|part)\b`,
 		unless: `{DROPPED}`},
 	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needProdUnit,
-		p: `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}` +
-			`|(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
+		p: `(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
 			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
 			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing)` +
@@ -369,6 +378,7 @@ var (
 	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
 		`|(?:overweeg\w*|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd in) {G3}(?:bestel\w*|kopen|koop|order\w*|buy\w*|purchas\w*|afnemen|afsluiten|subscrib\w*|nemen|pakket|package|volgers|followers|likes|views|abonnement|subscription|jullie|your|you)` +
 		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +
+		`|(?:als|if|wanneer|when|zodra|once) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|order|buy|purchase|afsluit|neem|take|subscribe|sign up)\b` +
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
 	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)|vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
@@ -399,6 +409,7 @@ var (
 	prodWord  = expand(`{PROD}|{ORDER}`)
 	subWord   = expand(`{SUB}`)
 	recvWord  = expand(`{RECV}`)
+	ordered   = expand(`bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*`)
 	nonprod   = expand(`{NONPROD}`)
 	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
 	negator   = map[string]bool{"niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}

@@ -64,3 +64,34 @@ func TestOtherTraps(t *testing.T) {
 	}
 	run(t, cases)
 }
+
+// TestPresaleTraps are questions asked before buying that are full of the
+// words of a non-delivery or description claim.
+func TestPresaleTraps(t *testing.T) {
+	cases := []tcase{
+		{name: "nog geen volgers", subject: "Beginnen", text: "Ik begin net met mijn account en heb nog geen volgers. Welk pakket raden jullie aan?"},
+		{name: "zero followers en", subject: "New account", text: "My new page has 0 followers. Which package would help me most?"},
+		{name: "nog steeds vragen", subject: "Vragen", text: "Ik heb nog steeds 2 vragen over jullie volgers: zijn ze echt en hoe snel komen ze?"},
+		{name: "weet nog niet", subject: "Twijfel", text: "Ik weet nog niet of ik 1000 of 2500 volgers wil. Wat is het verschil in prijs?"},
+		{name: "where order button", subject: "Website", text: "Where is the order button on your website? I can't find it."},
+		{name: "any news packages", subject: "Nieuw", text: "Is er nieuws over de nieuwe TikTok pakketten die jullie aankondigden?"},
+		{name: "delay holidays", subject: "Feestdagen", text: "Is er vertraging in de levering van bestellingen tijdens de feestdagen?"},
+		{name: "when renewal", subject: "Abonnement", text: "Wanneer wordt mijn abonnement verlengd en wat kost het dan?"},
+		{name: "will it take long", subject: "Vraag", text: "Duurt het lang voordat de volgers er zijn als ik vandaag bestel?"},
+		{name: "same count as competitor", subject: "Vergelijking", text: "Mijn concurrent heeft evenveel volgers als ik maar veel meer likes. Hoe kan dat?"},
+		{name: "not yet decided", subject: "Question", text: "I haven't decided yet between the 500 and 1000 likes package. Is the bigger one worth it?"},
+		{name: "bots question en", subject: "Quality", text: "Are your followers bots or real accounts? I really don't want fake followers on my page."},
+		{name: "drop question nl", subject: "Garantie", text: "Wat gebeurt er als de volgers na een paar weken dalen? Geven jullie dan garantie?"},
+		{name: "country question nl", subject: "Nederlandse volgers", text: "Komen de volgers echt uit Nederland of uit het buitenland?"},
+		{name: "no profile pictures question", subject: "Profielen", text: "Hebben de accounts een profielfoto en posts, of zijn het lege profielen?"},
+		{name: "all at once question", subject: "Levering", text: "Komen alle likes in één keer binnen of verspreid over een paar dagen?"},
+		{name: "cancel later question", subject: "Abonnement", text: "Als ik een abonnement neem, kan ik het dan na een maand stopzetten?"},
+		{name: "refund question", subject: "Geld terug?", text: "Krijg ik mijn geld terug als het pakket niet werkt voor mijn account?"},
+		{name: "retention question", subject: "Views", text: "Do your views have good retention or do viewers leave after a few seconds?"},
+		{name: "comments language question", subject: "Comments", text: "Can the comments be in Dutch instead of English?"},
+	}
+	for i := range cases {
+		cases[i].want = Other
+	}
+	run(t, cases)
+}

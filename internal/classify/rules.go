@@ -174,7 +174,8 @@ var rules = compile([]spec{
 	{cat: NonDelivery, what: "still nothing", q: qClaim, object: true,
 		p: `(?:nog steeds|nog altijd|still) (?:geen|no|zero|0|nul|niks|nothing) {G1}{PROD}|{PROD} {G4}(?:staan|staat|zijn|is|are) (?:er )?(?:nog steeds |nog altijd |still )(?:niet|not)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
-		p:      `(?:nog steeds|nog altijd|still) {G2}(?:hetzelfde|the same|precies hetzelfde|exactly the same|dezelfde|evenveel|net zoveel)`,
+		p: `(?:nog steeds|nog altijd|still) {G2}(?:hetzelfde|the same|precies hetzelfde|exactly the same|dezelfde|evenveel|net zoveel)` +
+			`|(?:zelfde|hetzelfde|same|dezelfde|evenveel|net zoveel|as many) (?:\S+ ){0,4}(?:als eerst|as before|like before|zoals eerst|als voor|als daarvoor|as it was|where it was)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needOrderMail,
 		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
@@ -406,10 +407,12 @@ var (
 
 // product, order and subscription words, to check the context a rule needs.
 var (
-	prodWord  = expand(`{PROD}|{ORDER}`)
-	subWord   = expand(`{SUB}`)
-	recvWord  = expand(`{RECV}`)
-	ordered   = expand(`bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*`)
+	prodWord = expand(`{PROD}|{ORDER}`)
+	subWord  = expand(`{SUB}`)
+	recvWord = expand(`{RECV}`)
+	// ordered says an order was placed: its words, or time gone by since.
+	ordered = expand(`bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*` +
+		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
 	nonprod   = expand(`{NONPROD}`)
 	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
 	negator   = map[string]bool{"niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}

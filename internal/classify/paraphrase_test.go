@@ -115,3 +115,17 @@ func TestMoreWording(t *testing.T) {
 		{name: "not esc review", subject: "review", text: "Not happy at all, expect a one star review.", want: Dissatisfied},
 	})
 }
+
+// TestGermanFrench covers the odd German or French mail.
+func TestGermanFrench(t *testing.T) {
+	run(t, []tcase{
+		{name: "de nd", subject: "Bestellung", text: "Ich habe meine Follower noch nicht erhalten, obwohl ich vor vier Tagen bezahlt habe.", want: NonDelivery, sure: confident},
+		{name: "de nad", subject: "Fake", text: "Die Follower sind alle gefälscht, das sind nur Bots.", want: NotAsDescribed, sure: confident},
+		{name: "de cr", subject: "Abo", text: "Bitte kündigen Sie mein Abo zum nächsten Monat.", want: CancelRecurring, sure: confident},
+		{name: "de dis", subject: "Unzufrieden", text: "Ich bin sehr enttäuscht von den Likes und möchte mein Geld zurück.", want: Dissatisfied, sure: confident},
+		{name: "fr nd", subject: "Commande", text: "Je n'ai pas reçu mes abonnés, j'ai payé il y a cinq jours.", want: NonDelivery, sure: confident},
+		{name: "fr nad", subject: "Faux", text: "Ce sont des faux comptes, aucun n'a de photo de profil.", want: NotAsDescribed, sure: confident},
+		{name: "fr cr", subject: "Résiliation", text: "Je souhaite résilier mon abonnement mensuel.", want: CancelRecurring, sure: confident},
+		{name: "fr dis", subject: "Déçu", text: "Je suis très déçu de ma commande, je voudrais un remboursement.", want: Dissatisfied, sure: confident},
+	})
+}

@@ -25,15 +25,15 @@ var macros = []struct{ name, re string }{
 	{"{NUMW}", `(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vijftien|twintig|dertig|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)`},
 	{"{MINE}", `(?:mijn|m'n|me|mij|onze|ons|my|our|mine|mn|mijne)`},
 	// Negators.
-	{"{NEG}", `(?:niet|geen|niks|nooit|not|no|never|nothing|none|zero|nul|0|nada|[a-z]+n't|cannot|nergens|nicht|nichts|kein\w*|rien|jamais)`},
+	{"{NEG}", `(?:niet|geen|niks|nooit|not|no|never|nothing|none|zero|nul|0|nada|[a-z]+n't|cannot|nergens|nicht|nichts|kein\w*|noch nicht|n'\w+|rien|jamais|aucun\w*)`},
 	// Nothing at all: a negator that needs no object to make a claim.
 	{"{NOTHING}", `(?:niks|nothing|nada|none|zero|nul|0|geen enkele?|geen een|geen 1|niet een|niet 1|not a single|not one|not even one|not any|nichts|rien)`},
 	// What a customer receives: verbs of arriving and seeing.
 	{"{RECV}", `(?:ontvang\w*|gekregen|krijg\w*|kreeg|kregen|gehad|binnen\w*|aangekomen|aankomen|aan gekomen|gearriveerd|arriveren|toegekomen|toekomen|geleverd|leveren|levert|bezorgd|gezien|zie|zien|gemerkt|merk\w*|bijgekomen|bij gekomen|erbij gekomen|erbij|bijgeschreven|verschenen|zichtbaar|gestart|begonnen|gebeurd|komen|komt|kwam|kwamen|gekomen|reflect\w*|received|receive|receiving|got|gotten|get|getting|gained|gain|arrived|arrive|arriving|delivered|deliver|credited|added|seen|see|seeing|noticed|showed|shown|shows|show|showing|appeared|appear|come|came|coming|started|begun|start|happened|turned up|turn up|kicked in|erhalten|bekommen|angekommen|geliefert|recu|arrive|livre)`},
 	// What the shop sells.
-	{"{PROD}", `(?:volgers?|\w+volgers?|followers?|\w+followers?|follows|likes?|\w+likes|hartjes|views?|\w+views|weergave\w*|kijkers|viewers|comments?|reacties|opmerkingen|abonnees|\w+abonnees|subscribers|subs|members|leden|plays|streams|luisteraars|listeners|shares|saves|impressies|impressions|retweets|reposts|engagement|kijkcijfers|stemmen|votes)`},
+	{"{PROD}", `(?:volgers?|\w+volgers?|followers?|\w+followers?|follows|likes?|\w+likes|hartjes|views?|\w+views|weergave\w*|kijkers|viewers|comments?|reacties|opmerkingen|abonnees|\w+abonnees|subscribers|subs|members|leden|plays|streams|luisteraars|listeners|shares|saves|impressies|impressions|retweets|reposts|engagement|kijkcijfers|stemmen|votes|abonnes|abonnenten|aufrufe|vues|commentaires|kommentare|j'aime)`},
 	// What a customer orders.
-	{"{ORDER}", `(?:bestelling\w*|\w+bestelling|order\w*|pakket\w*|package\w*|aankoop\w*|purchase\w*|boost\w*|campagne\w*|campaign\w*|levering\w*|delivery|deliveries|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|promotie|promotion|dienst|service)`},
+	{"{ORDER}", `(?:bestellung\w*|bestellt|commande\w*|bestelling\w*|\w+bestelling|order\w*|pakket\w*|package\w*|aankoop\w*|purchase\w*|boost\w*|campagne\w*|campaign\w*|levering\w*|delivery|deliveries|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|promotie|promotion|dienst|service)`},
 	// A subscription and its payments.
 	{"{SUB}", `(?:\w*ab+on+e+ments?\w*|abo|abootje|subscription\w*|subscribtion\w*|sub|membership\w*|lidmaatschap\w*|plan|plans|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
 	// Verbs of ending a subscription.
@@ -46,7 +46,7 @@ var macros = []struct{ name, re string }{
 	// A number that went down after it arrived ("only 1400 left").
 	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
 	// Money back.
-	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|erstatt\w*|rembours\w*)`},
+	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|geld zuruck|erstatt\w*|rembours\w*)`},
 	{"{MONEYW}", `(?:refund\w*|terugbetal\w*|terugstort\w*|teruggestort|restitutie|reimburs\w*|geld|money|bedrag|erstatt\w*|rembours\w*)`},
 	// Things a customer may miss that are not the product.
 	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet|value|waarde|meerwaarde|nut|zin|point|sense|verschil|difference|effect|resultaat|results?|improvement|verbetering|growth|groei)`},
@@ -411,7 +411,7 @@ var (
 	subWord  = expand(`{SUB}`)
 	recvWord = expand(`{RECV}`)
 	// ordered says an order was placed: its words, or time gone by since.
-	ordered = expand(`bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*` +
+	ordered = expand(`bestellung\w*|bestellt|gekauft|bezahlt|commande\w*|achete\w*|paye|bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*` +
 		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
 	nonprod   = expand(`{NONPROD}`)
 	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)

@@ -237,7 +237,7 @@ func (a *analysis) preferSpecific() {
 		}
 		for _, g := range a.findings {
 			if g.r.cat == NotAsDescribed && g.r.kind == claim && g.neutral == "" && g.unit == f.unit && g.tok <= f.last && f.tok <= g.last {
-				f.neutral = "read as " + g.r.what
+				f.neutral = "read more specifically as " + g.r.what
 				break
 			}
 		}
@@ -281,18 +281,25 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		// A reply's subject is the shop's; a bare "Refund" in a subject asks nothing yet.
 		f.weak = true
 	}
+	cf, ct := u.clause(first)
 	if r.kind == topic {
-		if r.asked && !u.question && !request.MatchString(u.norm) {
+		if r.asked && !u.question && !request.MatchString(u.norm) || r.neg && negated(u, cf, first, last) {
 			return nil
 		}
 		return f
 	}
-	cf, ct := u.clause(first)
 	clause := u.joined(cf, ct)
 	sf, st := u.scope(first)
+	neg := -1
+	if r.neg {
+		neg = negation(u, cf, first, last)
+	}
 	switch {
-	case r.neg && negated(u, cf, first, last):
+	case neg >= 0:
 		f.neutral = negatedWords
+		if neg < first {
+			f.words = u.words(u.offs[neg], to)
+		}
 	case asksBeforeBuying(u, sf, st):
 		f.neutral = presaleWords
 	case conditionalBefore(u, sf, first),
@@ -396,6 +403,11 @@ var opensQuestion = map[string]bool{
 // match (within its clause) or inside it, and is not "niet meer" / "no
 // longer", which ends something rather than denies it.
 func negated(u *unit, clauseFrom, first, last int) bool {
+	return negation(u, clauseFrom, first, last) >= 0
+}
+
+// negation returns the token index of the negation negated looks for, or -1.
+func negation(u *unit, clauseFrom, first, last int) int {
 	for k := max(clauseFrom, first-3); k <= last; k++ {
 		w := u.toks[k].w
 		if !negator[w] && !strings.HasSuffix(w, "n't") && !(w == "plaats" && k > 0 && u.toks[k-1].w == "in") {
@@ -404,9 +416,9 @@ func negated(u *unit, clauseFrom, first, last int) bool {
 		if k+1 < len(u.toks) && cessation[u.toks[k+1].w] {
 			continue
 		}
-		return true
+		return k
 	}
-	return false
+	return -1
 }
 
 // conditionalBefore reports whether a conditional ("als", "if", "stel
@@ -446,7 +458,7 @@ func (a *analysis) applyVetoes() {
 				continue
 			}
 			if f.unit == t.unit || (t.r.mailVeto && f.r.kind == moneyBack) {
-				f.neutral = t.r.what
+				f.neutral = "explained by " + t.r.what
 			}
 		}
 	}
@@ -457,126 +469,43 @@ type tally struct {
 	cat    Category
 	strong int
 	weak   int
-	first  int
+	first  int // position of the first claim
 	claims []*finding
 }
 
+func (t *tally) add(f *finding, pos int) {
+	if len(t.claims) == 0 || pos < t.first {
+		t.first = pos
+	}
+	t.claims = append(t.claims, f)
+	if f.weak {
+		t.weak++
+	} else {
+		t.strong++
+	}
+}
+
+// decide turns the findings into the result and its reasons.
 func (a *analysis) decide(r *Result) {
 	if len(a.escalation) > 0 {
 		r.Escalation = true
 		r.Reasons = append(r.Reasons, a.escalation...)
 	}
-	tallies := map[Category]*tally{}
-	var money []*finding
-	for _, f := range a.findings {
-		if f.r.kind == topic || f.neutral != "" {
-			continue
-		}
-		if f.r.kind == moneyBack {
-			money = append(money, f)
-			continue
-		}
-		t := tallies[f.r.cat]
-		if t == nil {
-			t = &tally{cat: f.r.cat, first: a.pos(f)}
-			tallies[f.r.cat] = t
-		}
-		t.first = min(t.first, a.pos(f))
-		t.claims = append(t.claims, f)
-		if f.weak {
-			t.weak++
-		} else {
-			t.strong++
-		}
-	}
-	var notes []string
-	if len(money) > 0 {
-		if len(tallies) == 0 {
-			// Money back with no ground at all is dissatisfied.
-			t := &tally{cat: Dissatisfied, first: a.pos(money[0])}
-			for _, f := range money {
-				t.first = min(t.first, a.pos(f))
-				t.claims = append(t.claims, f)
-				if f.weak {
-					t.weak++
-				} else {
-					t.strong++
-				}
-			}
-			tallies[Dissatisfied] = t
-		} else {
-			notes = append(notes, fmt.Sprintf("money back (%q) goes with the claim it is asked for", money[0].words))
-		}
-	}
-	// Weak evidence gives way to strong evidence of another category.
-	strong := false
-	for _, t := range tallies {
-		if t.strong > 0 {
-			strong = true
-		}
-	}
-	if strong {
-		for c, t := range tallies {
-			if t.strong == 0 {
-				delete(tallies, c)
-				notes = append(notes, fmt.Sprintf("weak %s evidence gives way to strong evidence of another category", c))
-			}
-		}
-	}
-	// Specific ground beats unhappiness; a cancellation's unhappiness is its reason.
-	if d := tallies[Dissatisfied]; d != nil {
-		switch {
-		case tallies[NonDelivery] != nil || tallies[NotAsDescribed] != nil:
-			delete(tallies, Dissatisfied)
-			notes = append(notes, "a specific ground beats unhappiness: not dissatisfied")
-		case tallies[CancelRecurring] != nil && !a.separateUnhappiness(d, tallies[CancelRecurring]):
-			delete(tallies, Dissatisfied)
-			notes = append(notes, "unhappiness is the reason for the cancellation: one request")
-		}
-	}
-	if !strong {
-		// Weak words in a mail that asks before buying, or next to the same
-		// category's words in a question or hypothetical, make no claim.
-		for c := range tallies {
-			if a.presale || a.asked(c) {
-				delete(tallies, c)
-				notes = append(notes, fmt.Sprintf("weak %s evidence in a mail that asks rather than claims: no claim", c))
-			}
-		}
-	}
+	tallies, money := a.tally()
+	notes := a.resolve(tallies, money)
 
-	ts := make([]*tally, 0, len(tallies))
-	for _, t := range tallies {
-		ts = append(ts, t)
-	}
-	slices.SortFunc(ts, func(x, y *tally) int { return cmp.Compare(x.first, y.first) })
-
-	for _, t := range ts {
-		for _, f := range t.claims {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s claim, %s (%q)", a.where(f.unit), t.cat, f.r.what, f.words))
+	var ts []*tally
+	for _, c := range Categories {
+		if t := tallies[c]; t != nil {
+			ts = append(ts, t)
 		}
 	}
-	for _, f := range money {
-		if len(ts) == 1 && ts[0].cat == Dissatisfied {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: money back with no ground given (%q)", a.where(f.unit), f.words))
-		}
-	}
-	for _, f := range a.findings {
-		if f.neutral != "" && f.r.kind != topic {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s words, %s: no claim (%q)", a.where(f.unit), f.r.cat, f.neutral, f.words))
-		}
-	}
-	others := a.otherRequests()
-	for _, f := range a.findings {
-		if f.r.kind == topic {
-			r.Reasons = append(r.Reasons, fmt.Sprintf("%s: %s (%q)", a.where(f.unit), f.r.what, f.words))
-		}
-	}
+	slices.SortStableFunc(ts, func(x, y *tally) int { return cmp.Compare(x.first, y.first) })
+	r.Reasons = append(r.Reasons, a.explain(ts)...)
 	r.Reasons = append(r.Reasons, notes...)
 
 	if len(ts) == 0 {
-		r.Category, r.Requests = Other, []Category{Other}
-		r.Confident = true
+		r.Category, r.Requests, r.Confident = Other, []Category{Other}, true
 		for _, f := range a.findings {
 			if f.r.kind != topic && (f.neutral != "" || f.weak) {
 				r.Confident = false
@@ -585,25 +514,26 @@ func (a *analysis) decide(r *Result) {
 		if r.Confident {
 			r.Reasons = append(r.Reasons, "no claim: other")
 		} else {
-			r.Reasons = append(r.Reasons, "no claim, but words of a claim: other, not confident")
+			r.Reasons = append(r.Reasons, "no claim, but words of one: other, not confident")
 		}
 		dedupe(r)
 		return
 	}
 
-	type req struct {
+	type request struct {
 		cat   Category
 		first int
 	}
-	reqs := make([]req, 0, len(ts)+1)
+	reqs := make([]request, 0, len(ts)+1)
 	for _, t := range ts {
-		reqs = append(reqs, req{t.cat, t.first})
+		reqs = append(reqs, request{t.cat, t.first})
 	}
-	if len(others) > 0 {
-		reqs = append(reqs, req{Other, a.pos(others[0])})
-		r.Reasons = append(r.Reasons, fmt.Sprintf("%s: a request of another kind too (%s, %q)", a.where(others[0].unit), others[0].r.what, others[0].words))
+	if others := a.otherRequests(); len(others) > 0 {
+		o := others[0]
+		reqs = append(reqs, request{Other, a.pos(o)})
+		r.Reasons = append(r.Reasons, fmt.Sprintf("%s: a request of another kind too, %s (%q)", a.where(o.unit), o.r.what, o.words))
 	}
-	slices.SortStableFunc(reqs, func(x, y req) int { return cmp.Compare(x.first, y.first) })
+	slices.SortStableFunc(reqs, func(x, y request) int { return cmp.Compare(x.first, y.first) })
 	for _, q := range reqs {
 		r.Requests = append(r.Requests, q.cat)
 	}
@@ -617,9 +547,104 @@ func (a *analysis) decide(r *Result) {
 		}
 	}
 	if r.Confident {
-		r.Reasons = append(r.Reasons, fmt.Sprintf("category %s", r.Category))
+		r.Reasons = append(r.Reasons, fmt.Sprintf("category %s, confident", r.Category))
 	}
 	dedupe(r)
+}
+
+// tally counts the claims per category; asks for money back are returned
+// apart, as they take the category of the claim they go with.
+func (a *analysis) tally() (map[Category]*tally, []*finding) {
+	tallies := map[Category]*tally{}
+	var money []*finding
+	for _, f := range a.findings {
+		switch {
+		case f.r.kind == topic || f.neutral != "":
+		case f.r.kind == moneyBack:
+			money = append(money, f)
+		default:
+			t := tallies[f.r.cat]
+			if t == nil {
+				t = &tally{cat: f.r.cat}
+				tallies[f.r.cat] = t
+			}
+			t.add(f, a.pos(f))
+		}
+	}
+	return tallies, money
+}
+
+// resolve applies PRODUCT.md's readings to the tallies: money back with no
+// ground is dissatisfied, a specific ground beats unhappiness, a
+// cancellation's refund and reason are part of it, weak evidence gives way
+// to strong, and weak words in a mail that asks make no claim. It returns
+// notes on what it did.
+func (a *analysis) resolve(tallies map[Category]*tally, money []*finding) []string {
+	var notes []string
+	drop := func(c Category, why string) {
+		delete(tallies, c)
+		notes = append(notes, why)
+	}
+	if len(money) > 0 {
+		if len(tallies) == 0 {
+			t := &tally{cat: Dissatisfied}
+			for _, f := range money {
+				t.add(f, a.pos(f))
+			}
+			tallies[Dissatisfied] = t
+		} else {
+			notes = append(notes, fmt.Sprintf("money back (%q) goes with the claim it is asked for", money[0].words))
+		}
+	}
+	strong := false
+	for _, t := range tallies {
+		strong = strong || t.strong > 0
+	}
+	for _, c := range Categories {
+		t := tallies[c]
+		switch {
+		case t == nil:
+		case strong && t.strong == 0:
+			drop(c, fmt.Sprintf("weak %s evidence gives way to strong evidence of another category", c))
+		case !strong && (a.presale || a.asked(c)):
+			drop(c, fmt.Sprintf("weak %s evidence in a mail that asks rather than claims: no claim", c))
+		}
+	}
+	if d := tallies[Dissatisfied]; d != nil {
+		switch {
+		case tallies[NonDelivery] != nil || tallies[NotAsDescribed] != nil:
+			drop(Dissatisfied, "a specific ground beats unhappiness: not dissatisfied")
+		case tallies[CancelRecurring] != nil && !a.separateUnhappiness(d, tallies[CancelRecurring]):
+			drop(Dissatisfied, "unhappiness is the reason for the cancellation: one request")
+		}
+	}
+	return notes
+}
+
+// explain says, for people, which words led where.
+func (a *analysis) explain(ts []*tally) []string {
+	var out []string
+	for _, t := range ts {
+		for _, f := range t.claims {
+			what := f.r.what
+			if f.r.kind == moneyBack {
+				what = "money back with no ground given"
+			}
+			if f.weak {
+				what += ", weak"
+			}
+			out = append(out, fmt.Sprintf("%s: %s claim, %s (%q)", a.where(f.unit), t.cat, what, f.words))
+		}
+	}
+	for _, f := range a.findings {
+		switch {
+		case f.r.kind == topic:
+			out = append(out, fmt.Sprintf("%s: %s, no claim (%q)", a.where(f.unit), f.r.what, f.words))
+		case f.neutral != "":
+			out = append(out, fmt.Sprintf("%s: %s words %s, no claim (%q)", a.where(f.unit), f.r.cat, f.neutral, f.words))
+		}
+	}
+	return out
 }
 
 // asked reports whether words of category c were found in a question, a

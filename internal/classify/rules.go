@@ -320,7 +320,7 @@ var rules = compile([]spec{
 	{cat: Dissatisfied, what: "no effect", weak: true, q: qClaim,
 		p: `(?:geen|no|zero|niks|nothing|niet) {G2}(?:resultaat|resultaten|results?|effect|verschil|difference|impact|sales|klanten|customers|omzet|afspraken|engagement|interactie|bereik|reach|groei|growth)|(?:helpt|helped|hielp|geholpen) {G2}(?:niet|not|niks|nothing)|{NEG} {G1}(?:helped|geholpen|help|helpt)|(?:niks|nothing|weinig|little) {G2}(?:opgeleverd|opgebracht|gebracht|brought)|(?:doesn't|didn't|did not|does not) {G1}help|made no difference|slechte kwaliteit|lage kwaliteit|poor quality|low quality|bad quality|slecht\w*|poor|bad`},
 	{cat: Dissatisfied, kind: moneyBack, what: "money back", q: qClaim,
-		p:      `{MONEY}|(?:{MINE} |het |the |ons |our )?(?:geld|money|bedrag|aankoopbedrag|centen|poen|cash|\d+(?:,\d\d)? ?eur|eur ?\d+(?:,\d\d)?|euro\w*) {G3}(?:terug\w*|back|retour)|terug {G1}(?:betalen|storten|krijgen|geven|boeken)|geld retour|remboursement`,
+		p:      `{MONEY}|(?:{MINE} |het |the |ons |our |de |this month's |deze )?(?:geld|money|bedrag|aankoopbedrag|centen|poen|cash|betaling\w*|payment\w*|charge|afschrijving|\d+(?:,\d\d)? ?eur|eur ?\d+(?:,\d\d)?|euro\w*) {G3}(?:terug\w*|back|retour)|terug {G1}(?:betalen|storten|krijgen|geven|boeken)|geld retour|remboursement`,
 		unless: `(?:was|is|has been|have been|werd|al|already|zijn|wordt) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed|processed|verwerkt)`},
 
 	// other: questions and requests that make no claim.
@@ -335,11 +335,11 @@ var rules = compile([]spec{
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|nieuwe|new|ander|another|different) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
-	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery},
+	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery},
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|change|modify|edit|splitsen|split|spread|spreiden|spreid|verdelen|verdeel|uitstellen|postpone|delay|pauzeren) {G4}(?:bestelling|order|levering|delivery|start)|(?:voordat|before|voor) (?:het|hij|ie|it|de levering|delivery) {G1}(?:start|begint|starts|begins)|(?:spread|spreiden|spreid|verdelen|verdeel|geleidelijk|gradually|slowly|langzaam|druppel\w*|drip) {G6}(?:over|across|per|in|geleverd|delivered|leveren|deliver)`},
-	{cat: Other, kind: topic, what: "pause the subscription", request: true, veto: []Category{CancelRecurring},
+	{cat: Other, kind: topic, what: "pause the subscription", request: true, neg: true, veto: []Category{CancelRecurring},
 		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|tijdelijk {G1}(?:stop\w*|stil|niet|uit)|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
-	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true,
+	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true, neg: true,
 		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w* (?:to|naar|from|van|over|package|plan|pakket)|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
 	{cat: Other, kind: topic, what: "payment date, price or discount", request: true, questionOnly: true,
 		p: `(?:volgende|next|eerstvolgende|upcoming|komende) {G1}(?:betaling|afschrijving|incasso|factuur|payment|charge|billing|invoice|renewal|verlenging)|(?:wanneer|when|welke datum|what date) {G4}(?:afgeschreven|geincasseerd|charged|billed|debited|renews?|verlengd)|volgend jaar|next year|prijs\w*|price\w*|pricing|tarie\w*|wat kost|how much (?:is|does|do|for)|korting\w*|discount\w*|kortingscode\w*|coupon\w*|promo ?code\w*|actiecode\w*|bulk|staffel\w*|cadeau\w*|gift\w*|kado\w*|voucher\w*|offerte|quote`},
@@ -364,7 +364,7 @@ var rules = compile([]spec{
 	{cat: Other, kind: topic, what: "question before buying",
 		p: `(?:bieden|leveren|verkopen|hebben|geven|doen) jullie|do you (?:offer|sell|have|deliver|provide|give|guarantee|do)|is (?:er|there) {G2}(?:garantie|guarantee|refill)|(?:your|jullie|uw) {G1}(?:garantie|guarantee|policy|beleid|voorwaarden|terms)|refund ?policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|algemene voorwaarden|terms (?:and|&) conditions`},
 	{cat: Other, kind: topic, what: "question about delivery times",
-		p: `(?:hoe (?:snel|lang|vlot)|how (?:fast|quick\w*|long|soon)) {G4}(?:lever\w*|geleverd|deliver\w*|duurt|take|takes|binnen|komen|arrive|receive|krijg|get|zie|see|start)|levertijd\w*|leveringstijd\w*|delivery (?:time|speed)|doorlooptijd`},
+		p: `(?:hoe (?:snel|lang|vlot)|how (?:fast|quick\w*|long|soon)) {G4}(?:lever\w*|geleverd|deliver\w*|binnen|komen|arrive|receive|krijg|get|zie|see|start)|levertijd\w*|leveringstijd\w*|delivery (?:time|speed)|doorlooptijd`},
 	{cat: Other, kind: topic, what: "thanks",
 		p: `bedankt|dank ?je\w*|dankjewel|dank u|thanks|thank you|merci|top geregeld|super (?:service|snel)|great (?:service|job)|goed geregeld|alles (?:is )?(?:binnen|ontvangen|goed aangekomen)|everything (?:arrived|came|is there)`},
 })

@@ -233,6 +233,11 @@ func TestEscalation(t *testing.T) {
 		{name: "not: btw-aangifte", subject: "factuur", text: "Ik heb een factuur nodig voor mijn btw-aangifte.", want: Other},
 		{name: "not: kiezen van bank", subject: "iDEAL", text: "Na het kiezen van mijn bank krijg ik een foutmelding.", want: Other},
 		{name: "not: trustpilot", subject: "review", text: "Ik ben teleurgesteld en ga een slechte review op Trustpilot zetten.", want: Dissatisfied},
+		{name: "not: in case my card", subject: "plan", text: "Please cancel my plan, in case my card gets charged again next month.", want: CancelRecurring},
+		{name: "not: bankrekening contact", subject: "terugbetaling", text: "Jullie hebben de terugbetaling bevestigd maar het staat nog niet op mijn bankrekening, kunnen jullie contact opnemen?", want: Other},
+		{name: "not: paid by card", subject: "likes", text: "I paid by credit card on Monday and the likes never arrived.", want: NonDelivery},
+		{name: "report to bank", subject: "likes", text: "Nog steeds geen likes, ik ga het melden bij mijn bank.", want: NonDelivery, esc: true},
+		{name: "paypal case", subject: "order", text: "Nothing arrived, so I opened a case with PayPal.", want: NonDelivery, esc: true},
 	})
 }
 

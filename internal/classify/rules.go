@@ -22,6 +22,7 @@ var macros = []struct{ name, re string }{
 	{"{G4}", `(?:[^ ,:]+ ){0,4}`},
 	{"{G6}", `(?:[^ ,:]+ ){0,6}`},
 	{"{NUM}", `\d[\d.,]*k?`},
+	{"{PAYER}", `(?:paypal|bank|banks|kaartuitgever|creditcard ?maatschappij|creditcard|credit card(?: company| issuer)?|visa|mastercard|amex|klarna)`},
 	{"{NUMW}", `(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vijftien|twintig|dertig|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)`},
 	{"{MINE}", `(?:mijn|m'n|me|mij|onze|ons|my|our|mine|mn|mijne)`},
 	// Negators.
@@ -421,15 +422,16 @@ var (
 
 // escalation is every way of mentioning a chargeback, lawyer, police,
 // fraud, a consumer organisation or a bank or PayPal dispute.
-var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|terug ?boeken|terug te boeken|terugvorder\w*|storn\w*|gestorneerd|boek {G3}terug` +
+var escalation = expand(`chargeback\w*|charge ?backs?|terugboek\w*|teruggeboekt|terug ?boeken|terug te boeken|storn\w*|gestorneerd|boek {G3}terug` +
 	`|advoca\w*|lawyer\w*|attorney\w*|solicitor\w*|legal (?:action|steps|proceedings|advice|case|route)|juridisch\w*|rechtszaak|rechter|rechtbank|court|sue you|suing|dagvaard\w*|deurwaarder|incassobureau` +
 	`|politie|police|aangifte|fraud\w*|fraude\w*|frauduleu\w*|oplicht\w*|opgelicht|scam\w*|bedrog|bedrieger\w*|zwendel|swindl\w*` +
 	`|consumentenbond|acm|autoriteit consument\w*|geschillencommissie|test ?aankoop|testaankoop|trading standards|consumer (?:authority|protection|rights|association|organi[sz]ation|ombudsman|agency)|ombudsman|disputes? committee|citizens advice|consumentenorganisatie|consumentenautoriteit` +
 	`|better business bureau|bbb|ftc|buyer protection|kopersbescherming|sue (?:you|your|the|this|them)|i will sue|i'll sue|going to sue|small claims` +
 	`|anwalt|polizei|betrug|ruckbuchung|verbraucherzentrale|avocat|arnaque|escroquer\w*|litige` +
-	`|(?:dispute\w*|disputing|geschil\w*|betwist\w*|claim|case|zaak|melding|complaint|klacht) {G4}(?:paypal|bank|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|issuer)` +
-	`|(?:paypal|bank|banks|card|kaart|creditcard|credit card|visa|mastercard|amex|klarna|kaartuitgever|card issuer|credit card company|creditcardmaatschappij)\w* {G4}(?:dispute\w*|geschil\w*|betwist\w*|claim\w*|case|zaak|terug ?halen|terughalen|terugvorder\w*|terugdraai\w*|reverse\w*|reversal|contact\w*|ingeschakeld|inschakelen|gebeld|bellen|called|call|melden|gemeld|report\w*|involve\w*)` +
-	`|(?:contacted|contact|bel|bellen|gebeld|call|called|inform|ingelicht|melden|gemeld|report\w*|stap naar|ga naar|go to|going to|naar) {G3}(?:de |the )?(?:bank|paypal|creditcard\w*|credit card (?:company|issuer)|card issuer|kaartmaatschappij|card company)`)
+	`|(?:dispute\w*|disputing|geschil\w*|betwist\w*) {G4}(?:{PAYER}|card|kaart|issuer)` +
+	`|(?:open\w*|file|files|filed|filing|start\w*|ingediend|indienen|gestart|aangemaakt|raise\w*|submit\w*|doe|doen) (?:a |an |een )?(?:case|claim|zaak|melding|complaint|klacht) {G4}(?:{PAYER}|card|kaart|issuer)` +
+	`|(?:{PAYER}|card|kaart) {G4}(?:dispute\w*|geschil\w*|betwist\w*|claim\w*|case|zaak|terug ?halen|terughalen|terugvorder\w*|terugdraai\w*|reverse\w*|reversal|ingeschakeld|inschakelen|involve\w*)` +
+	`|(?:contacted|contact|bel|bellen|gebeld|call|called|inform|ingelicht|melden|gemeld|report\w*|stap naar|stap ik naar|ga naar|ga ik naar|go to|going to|inschakelen|ingeschakeld|involve|involving) {G3}(?:{PAYER}|card company|card issuer)`)
 
 // notEscalation are the words next to an escalation word that make it an
 // ordinary one ("btw-aangifte" is a tax return).

@@ -135,13 +135,13 @@ type finding struct {
 // reading of the same words give their own reasons.
 const (
 	negatedWords = "negated"
-	presaleWords = "asked before buying"
-	ifWords      = "hypothetical"
-	hearsayWords = "hearsay or what usually happens"
+	presaleWords = "in a question before buying"
+	ifWords      = "in a hypothetical"
+	hearsayWords = "in hearsay or what usually happens"
 	elsewhere    = "about another shop"
-	earlierWords = "about an earlier order, the mail asks about the next"
-	mayWords     = "question about what may happen"
-	generalWords = "general question"
+	earlierWords = "about an earlier order (the mail asks about the next)"
+	mayWords     = "in a question about what may happen"
+	generalWords = "in a general question"
 )
 
 // asking are the reasons that say the customer asks rather than claims.

@@ -358,6 +358,9 @@ func asksBeforeBuying(u *unit, from, to int) bool {
 // the few after it are about a mail, an invoice or money rather than the
 // product ("ik heb de bevestigingsmail niet ontvangen").
 func (a *analysis) aboutSomethingElse(u *unit, first, last int) bool {
+	if inner := u.joined(first+1, last); nonprod.MatchString(inner) && !prodOnly.MatchString(inner) {
+		return true // "niet het beoogde effect gehad"
+	}
 	span := u.joined(max(0, first-3), min(len(u.toks), last+4))
 	return nonprod.MatchString(span) && !prodOnly.MatchString(span)
 }
@@ -586,12 +589,16 @@ func (a *analysis) resolve(tallies map[Category]*tally, money []*finding) []stri
 		notes = append(notes, why)
 	}
 	if len(money) > 0 {
-		if len(tallies) == 0 {
-			t := &tally{cat: Dissatisfied}
+		if len(tallies) == 0 || len(tallies) == 1 && tallies[Dissatisfied] != nil {
+			// Money back with no ground, or with unhappiness only, is dissatisfied.
+			t := tallies[Dissatisfied]
+			if t == nil {
+				t = &tally{cat: Dissatisfied}
+				tallies[Dissatisfied] = t
+			}
 			for _, f := range money {
 				t.add(f, a.pos(f))
 			}
-			tallies[Dissatisfied] = t
 		} else {
 			notes = append(notes, fmt.Sprintf("money back (%q) goes with the claim it is asked for", money[0].words))
 		}
@@ -628,7 +635,7 @@ func (a *analysis) explain(ts []*tally) []string {
 		for _, f := range t.claims {
 			what := f.r.what
 			if f.r.kind == moneyBack {
-				what = "money back with no ground given"
+				what = "asks for money back"
 			}
 			if f.weak {
 				what += ", weak"

@@ -77,6 +77,12 @@ func Mail(ctx context.Context, shop Shop, orders Orders, m *message.Message, his
 			}
 		}
 	}
+	// Outlook and Exchange set X-Auto-Response-Suppress on machine mail and,
+	// now and then, on mail a person wrote: it is not proof of a machine,
+	// but it asks for no automatic answer, so a person answers it.
+	if v := m.Header.Get("X-Auto-Response-Suppress"); v != "" && !strings.EqualFold(strings.TrimSpace(v), "none") {
+		unsafe = append(unsafe, "X-Auto-Response-Suppress: "+v+": the sender asks for no automatic answer")
+	}
 	r.Decision = policy.Decide(policy.Input{
 		Message: m,
 		Class:   r.Class,

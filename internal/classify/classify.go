@@ -460,7 +460,7 @@ func (a *analysis) applyVetoes() {
 			if f.r.kind == topic || f.neutral != "" || !slices.Contains(t.r.veto, f.r.cat) {
 				continue
 			}
-			if f.unit == t.unit || (t.r.mailVeto && f.r.kind == moneyBack) {
+			if f.unit == t.unit || t.r.mailVeto && f.r.kind == moneyBack || t.r.subjectVeto && f.unit < a.nsubj {
 				f.neutral = "explained by " + t.r.what
 			}
 		}

@@ -306,3 +306,13 @@ func TestReasonsQuoteTheCustomer(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelOneOffOrder(t *testing.T) {
+	run(t, []tcase{
+		// Cancelling a one-off order is no recurring payment: it asks for money back.
+		{name: "cancel order and refund", subject: "Cancel", text: "Please cancel my order 712345 and refund me, I ordered the wrong thing.", want: Dissatisfied},
+		{name: "annuleren bestelling", subject: "annuleren", text: "Ik wil mijn bestelling annuleren en mijn geld terug.", want: Dissatisfied},
+		{name: "unsubscribe subject newsletter body", subject: "Unsubscribe", text: "Please take me off your newsletter list.", want: Other},
+		{name: "cancel before start", subject: "bestelling", text: "Kan ik mijn bestelling nog annuleren voordat hij start?", want: Other},
+	})
+}

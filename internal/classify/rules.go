@@ -112,7 +112,10 @@ type rule struct {
 	// topic rules only:
 	veto     []Category // claims of these categories in the same sentence do not count
 	mailVeto bool       // veto applies to money back in the whole mail, not just the sentence
-	request  bool       // a request of its own when asked for (adds other to the requests)
+	// subjectVeto: the veto applies to the subject too ("Uitschrijven" over
+	// a mail about the newsletter).
+	subjectVeto bool
+	request     bool // a request of its own when asked for (adds other to the requests)
 	// questionOnly: a request of its own only in a question, not after
 	// "ik wil" ("ik wil de volle prijs terug" asks for money, not a price).
 	questionOnly bool
@@ -132,6 +135,7 @@ type spec struct {
 	unless       string
 	veto         []Category
 	mailVeto     bool
+	subjectVeto  bool
 	request      bool
 	questionOnly bool
 	asked        bool
@@ -141,7 +145,7 @@ func compile(specs []spec) []rule {
 	rules := make([]rule, len(specs))
 	for i, s := range specs {
 		r := rule{cat: s.cat, kind: s.kind, what: s.what, re: expand(s.p), weak: s.weak, neg: s.neg,
-			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, request: s.request, questionOnly: s.questionOnly, asked: s.asked}
+			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, subjectVeto: s.subjectVeto, request: s.request, questionOnly: s.questionOnly, asked: s.asked}
 		if s.unless != "" {
 			r.unless = expand(s.unless)
 		}
@@ -336,7 +340,7 @@ var rules = compile([]spec{
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|nieuwe|new|ander|another|different) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
-	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery},
+	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|change|modify|edit|splitsen|split|spread|spreiden|spreid|verdelen|verdeel|uitstellen|postpone|delay|pauzeren) {G4}(?:bestelling|order|levering|delivery|start)|(?:voordat|before|voor) (?:het|hij|ie|it|de levering|delivery) {G1}(?:start|begint|starts|begins)|(?:spread|spreiden|spreid|verdelen|verdeel|geleidelijk|gradually|slowly|langzaam|druppel\w*|drip) {G6}(?:over|across|per|in|geleverd|delivered|leveren|deliver)`},
 	{cat: Other, kind: topic, what: "pause the subscription", request: true, neg: true, veto: []Category{CancelRecurring},
 		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|tijdelijk {G1}(?:stop\w*|stil|niet|uit)|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
@@ -350,7 +354,7 @@ var rules = compile([]spec{
 		p: `(?:dubbel\w*|twee ?keer|2 ?(?:keer|x)|twice|double\w*|two times|duplicate\w*|meerdere keren|multiple times) {G4}(?:afgeschreven|betaald|charged|gefactureerd|billed|paid|afgeboekt|geincasseerd|debited)|(?:afgeschreven|betaald|charged|billed|paid|debited|geincasseerd) {G4}(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)|dubbele (?:betaling|afschrijving|incasso|charge)|double (?:payment|charge|billing)`},
 	{cat: Other, kind: topic, what: "personal data (GDPR)", request: true, veto: []Category{CancelRecurring},
 		p: `gdpr|avg|privacy\w*|persoonsgegevens|(?:gegevens|data|information|informatie|account) {G3}(?:verwijder\w*|wissen|delete\w*|remove\w*|erase\w*)|(?:verwijder\w*|delete|remove|erase|wis) {G3}(?:gegevens|data|information|informatie|account|persoonsgegevens)|right to (?:be forgotten|erasure)|recht op (?:vergetelheid|verwijdering)`},
-	{cat: Other, kind: topic, what: "the newsletter", veto: []Category{CancelRecurring, NonDelivery},
+	{cat: Other, kind: topic, what: "the newsletter", veto: []Category{CancelRecurring, NonDelivery}, subjectVeto: true,
 		p: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing ?(?:mail|e ?mail)s?|reclame ?mail\w*|promo ?mail\w*`},
 	{cat: Other, kind: topic, what: "login or password", request: true, veto: []Category{NonDelivery},
 		p: `wachtwoord\w*|password\w*|inlog\w*|log ?in\w*|login\w*|account aanmaken|create (?:an )?account|verificatie\w*|verification|2fa|activatie\w*|activation`},

@@ -85,9 +85,9 @@ func Classify(m *message.Message, s Settings) Result {
 		// own mail (an order confirmation, a newsletter): weak evidence.
 		subject, replySubject = strings.TrimSpace(rest), true
 	}
-	units := splitUnits(subject, "subject")
+	units := splitUnits(subject)
 	nsubj := len(units)
-	units = append(units, splitUnits(m.OwnText, "own text")...)
+	units = append(units, splitUnits(m.OwnText)...)
 
 	r := Result{Language: language(units)}
 	if why := machine(m, s); len(why) > 0 {
@@ -213,7 +213,7 @@ func (a *analysis) scan() {
 		u := &a.units[i]
 		for k := range rules {
 			r := &rules[k]
-			if r.unless != nil && r.unless.MatchString(u.norm) {
+			if r.unlessRe != nil && r.unlessRe.MatchString(u.norm) {
 				continue
 			}
 			for _, loc := range r.re.FindAllStringIndex(u.norm, -1) {

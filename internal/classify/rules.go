@@ -99,19 +99,20 @@ type rule struct {
 	cat  Category
 	kind kind
 	what string // what the words show, for reasons
-	re   *regexp.Regexp
-	weak bool  // evidence, not proof: cannot make a confident claim alone
-	neg  bool  // a negation before or inside the match turns it off
-	q    qmode // how a question changes it
+	p    string // the pattern, with macros
+	weak bool   // evidence, not proof: cannot make a confident claim alone
+	neg  bool   // a negation before or inside the match turns it off
+	q    qmode  // how a question changes it
 	need need
-	// object: the words right after the match must not be about
+	// object: the words in and around the match must not be about
 	// something other than the product (a mail, an invoice, money).
 	object bool
 	// unless: the rule does not count in a sentence that matches this.
-	unless *regexp.Regexp
-	// topic rules only:
+	unless string
+
+	// Topic rules only.
 	veto     []Category // claims of these categories in the same sentence do not count
-	mailVeto bool       // veto applies to money back in the whole mail, not just the sentence
+	mailVeto bool       // the veto applies to money back in the whole mail
 	// subjectVeto: the veto applies to the subject too ("Uitschrijven" over
 	// a mail about the newsletter).
 	subjectVeto bool
@@ -120,42 +121,23 @@ type rule struct {
 	// "ik wil" ("ik wil de volle prijs terug" asks for money, not a price).
 	questionOnly bool
 	asked        bool // counts only in a question or a sentence that asks for something
+
+	re, unlessRe *regexp.Regexp // p and unless compiled
 }
 
-type spec struct {
-	cat          Category
-	kind         kind
-	what         string
-	p            string
-	weak         bool
-	neg          bool
-	q            qmode
-	need         need
-	object       bool
-	unless       string
-	veto         []Category
-	mailVeto     bool
-	subjectVeto  bool
-	request      bool
-	questionOnly bool
-	asked        bool
-}
-
-func compile(specs []spec) []rule {
-	rules := make([]rule, len(specs))
-	for i, s := range specs {
-		r := rule{cat: s.cat, kind: s.kind, what: s.what, re: expand(s.p), weak: s.weak, neg: s.neg,
-			q: s.q, need: s.need, object: s.object, veto: s.veto, mailVeto: s.mailVeto, subjectVeto: s.subjectVeto, request: s.request, questionOnly: s.questionOnly, asked: s.asked}
-		if s.unless != "" {
-			r.unless = expand(s.unless)
+// compile compiles the patterns of rs.
+func compile(rs []rule) []rule {
+	for i := range rs {
+		rs[i].re = expand(rs[i].p)
+		if rs[i].unless != "" {
+			rs[i].unlessRe = expand(rs[i].unless)
 		}
-		rules[i] = r
 	}
-	return rules
+	return rs
 }
 
 // rules are the claims and topics, in no particular order.
-var rules = compile([]spec{
+var rules = compile([]rule{
 	// non_delivery: nothing or part arrived, or the customer still waits.
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
 		p: `{NEG} {G3}{RECV}`,

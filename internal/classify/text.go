@@ -25,7 +25,6 @@ type token struct {
 
 // unit is one sentence of the subject or of the own text.
 type unit struct {
-	part     string // "subject" or "own text"
 	src      string // the text the token offsets refer to
 	toks     []token
 	norm     string // the normalised tokens joined by single spaces
@@ -99,10 +98,10 @@ func (u *unit) scope(i int) (from, to int) {
 // splitUnits cuts text into sentence units. Lines wrapped by a mail client
 // are joined again; short lines (greetings, chat-like one-liners, list
 // items) stand alone.
-func splitUnits(text, part string) []unit {
+func splitUnits(text string) []unit {
 	var units []unit
 	for _, seg := range segments(text) {
-		units = append(units, sentences(seg, part)...)
+		units = append(units, sentences(seg)...)
 	}
 	return units
 }
@@ -162,14 +161,14 @@ var abbreviations = map[string]bool{
 
 // sentences tokenises one segment and cuts it into sentence units at
 // full stops, exclamation and question marks and semicolons.
-func sentences(seg, part string) []unit {
+func sentences(seg string) []unit {
 	toks := tokenize(seg)
 	var units []unit
 	var cur []token
 	question := false
 	emit := func() {
 		if len(cur) > 0 {
-			units = append(units, newUnit(part, seg, cur, question))
+			units = append(units, newUnit(seg, cur, question))
 		}
 		cur, question = nil, false
 	}
@@ -199,8 +198,8 @@ func sentences(seg, part string) []unit {
 	return units
 }
 
-func newUnit(part, src string, toks []token, question bool) unit {
-	u := unit{part: part, src: src, toks: toks, question: question, offs: make([]int, len(toks))}
+func newUnit(src string, toks []token, question bool) unit {
+	u := unit{src: src, toks: toks, question: question, offs: make([]int, len(toks))}
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {

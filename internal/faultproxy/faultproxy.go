@@ -1,16 +1,17 @@
 // Package faultproxy is a TCP proxy for tests that sits on loopback between
 // a client and a server (helpdesk and its IMAP or SMTP server) and breaks
 // their conversation on purpose: it drops the connection, after some bytes
-// or when the client sends a given line; stops forwarding for a while;
-// answers in the server's place (an IMAP "* BYE", an SMTP "421") instead
-// of forwarding; or refuses connections. The fault is switched at run time
-// with Set and applies to the connections already open as well as to new
-// ones.
+// or on a given line; stops forwarding for a while; answers in the
+// server's place (an IMAP "* BYE", an SMTP "421") instead of forwarding;
+// or refuses connections. The fault is switched at run time with Set and
+// applies to the connections already open as well as to new ones.
 //
 // It knows nothing of IMAP or SMTP beyond lines: a fault is triggered by a
 // line the client sends (up to and including its "\n"), matched with a
-// regular expression, such as `UID FETCH`, `^DATA\r\n` or, for the end of
-// an SMTP message, `^\.\r\n$` (RFC 5321 section 4.1.1.4).
+// regular expression such as `UID FETCH`, `^DATA\r\n` or, for the end of
+// an SMTP message, `^\.\r\n$` (RFC 5321 section 4.1.1.4); or by a line the
+// server sends, such as `^\S+ OK \[APPENDUID ` (the reply to a command
+// the server carried out, lost on its way back).
 package faultproxy
 
 import (
@@ -40,7 +41,7 @@ const (
 	Inject
 	// Refuse resets every new connection as soon as it is accepted (an
 	// RST, as close to a refused connection as a listening port allows).
-	// Match is not used.
+	// Match and Reply are not used.
 	Refuse
 )
 
@@ -64,12 +65,13 @@ func (e Effect) String() string {
 type Fault struct {
 	Effect Effect
 	// Match fires the fault when the client sends a line that it
-	// matches. Nil fires it when a connection opens, before the
-	// server's greeting reaches the client.
-	Match *regexp.Regexp
-	// Forward lets the matching line reach the server before the effect.
-	// Otherwise Drop and Inject swallow it (the server never sees it)
-	// and Stall holds it back with everything else.
+	// matches, and Reply when the server does. With neither, the fault
+	// fires when a connection opens, before the server's greeting
+	// reaches the client.
+	Match, Reply *regexp.Regexp
+	// Forward lets the matching line through before the effect.
+	// Otherwise Drop and Inject swallow it (the other side never sees
+	// it) and Stall holds it back with everything else.
 	Forward bool
 	// After is, for Drop, how many bytes the server may still send to
 	// the client before the connection is dropped (a reply cut off in
@@ -79,9 +81,10 @@ type Fault struct {
 	// connection ends. Set does not end a stall that has begun.
 	Stall time.Duration
 	// Response is what Inject writes to the client, with $1 or ${name}
-	// replaced by Match's submatches (regexp.Regexp.Expand), so that an
-	// IMAP reply can carry the command's tag: Match `^(\S+) CREATE `,
-	// Response "$1 NO [CANNOT] not allowed\r\n".
+	// replaced by the submatches of the matching line
+	// (regexp.Regexp.Expand), so that an IMAP reply can carry the
+	// command's tag: Match `^(\S+) CREATE `, Response
+	// "$1 NO [CANNOT] not allowed\r\n".
 	Response string
 	// Close ends the connection after Inject's Response, as a server
 	// does after "* BYE" (RFC 9051 section 7.1.5) or a 421 reply (RFC
@@ -177,9 +180,18 @@ func (p *Proxy) serve() {
 	}
 }
 
-// fire reports whether the current fault fires on line (nil: a connection
-// opening) and returns it with the submatch indexes of Match.
-func (p *Proxy) fire(line []byte) (Fault, []int, bool) {
+// side says where a line comes from.
+type side int
+
+const (
+	opening side = iota // no line: a connection opens
+	client              // a line from the client
+	server              // a line from the server
+)
+
+// fire reports whether the current fault fires on line from side, and
+// returns it with the submatch indexes of its expression.
+func (p *Proxy) fire(from side, line []byte) (Fault, []int, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	f := p.fault
@@ -187,17 +199,17 @@ func (p *Proxy) fire(line []byte) (Fault, []int, bool) {
 		return f, nil, false
 	}
 	var sub []int
-	switch {
-	case f.Effect == Refuse || line == nil:
+	switch re := map[side]*regexp.Regexp{client: f.Match, server: f.Reply}[from]; {
+	case f.Effect == Refuse || from == opening:
 		// Refuse fires on every new connection; other faults without
-		// Match fire when a connection opens.
-		if line != nil || f.Effect != Refuse && f.Match != nil {
+		// an expression fire when a connection opens.
+		if from != opening || f.Effect != Refuse && (f.Match != nil || f.Reply != nil) {
 			return f, nil, false
 		}
-	case f.Match == nil:
+	case re == nil:
 		return f, nil, false
 	default:
-		if sub = f.Match.FindSubmatchIndex(line); sub == nil {
+		if sub = re.FindSubmatchIndex(line); sub == nil {
 			return f, nil, false
 		}
 	}
@@ -219,25 +231,25 @@ type conn struct {
 	budget     int       // bytes the server may still send; -1: no limit
 }
 
-func (p *Proxy) handle(client net.Conn) {
-	f, _, fired := p.fire(nil)
+func (p *Proxy) handle(cc net.Conn) {
+	f, _, fired := p.fire(opening, nil)
 	if fired && f.Effect == Refuse {
-		if tc, ok := client.(*net.TCPConn); ok {
+		if tc, ok := cc.(*net.TCPConn); ok {
 			tc.SetLinger(0) // close with RST
 		}
-		client.Close()
+		cc.Close()
 		return
 	}
-	if fired && f.Effect == Drop && f.After == 0 {
-		client.Close()
+	if fired && f.Effect == Drop && f.After <= 0 {
+		cc.Close()
 		return
 	}
-	server, err := net.DialTimeout("tcp", p.target, 10*time.Second)
+	sc, err := net.DialTimeout("tcp", p.target, 10*time.Second)
 	if err != nil {
-		client.Close()
+		cc.Close()
 		return
 	}
-	c := &conn{client: client, server: server, done: make(chan struct{}), budget: -1}
+	c := &conn{client: cc, server: sc, done: make(chan struct{}), budget: -1}
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -252,14 +264,12 @@ func (p *Proxy) handle(client net.Conn) {
 		p.mu.Unlock()
 	}()
 
-	if fired {
-		if !c.apply(f, nil, nil) {
-			return
-		}
+	if fired && !c.apply(f, opening, nil, nil) {
+		return
 	}
 	var wg sync.WaitGroup
-	wg.Go(c.downstream)
-	c.upstream(p)
+	wg.Go(func() { c.pump(p, server) })
+	c.pump(p, client)
 	wg.Wait()
 }
 
@@ -272,12 +282,19 @@ func (c *conn) end() {
 	})
 }
 
-// apply carries out fault f fired by line (nil: at the connection's
-// opening), whose submatch indexes are sub. It reports whether the
-// connection goes on.
-func (c *conn) apply(f Fault, line []byte, sub []int) bool {
-	if line != nil && f.Forward && !c.toServer(line) {
+// apply carries out fault f fired by line from side from, whose submatch
+// indexes are sub. It reports whether the connection goes on.
+func (c *conn) apply(f Fault, from side, line []byte, sub []int) bool {
+	// What Drop and Stall do is in place before a client's line goes on,
+	// so that no answer to it slips through; a server's line goes first.
+	if from != server {
+		c.arm(f)
+	}
+	if line != nil && f.Forward && !c.send(from, line) {
 		return false
+	}
+	if from == server {
+		c.arm(f)
 	}
 	switch f.Effect {
 	case Drop:
@@ -285,26 +302,16 @@ func (c *conn) apply(f Fault, line []byte, sub []int) bool {
 			c.end()
 			return false
 		}
-		c.mu.Lock()
-		c.budget = f.After
-		c.mu.Unlock()
 	case Stall:
-		c.mu.Lock()
-		if f.Stall <= 0 {
-			c.stallEver = true
-		} else if until := time.Now().Add(f.Stall); until.After(c.stallUntil) {
-			c.stallUntil = until
-		}
-		c.mu.Unlock()
 		if line != nil && !f.Forward {
-			return c.toServer(line) // after the stall
+			return c.hold() && c.send(from, line) // after the stall
 		}
 	case Inject:
 		resp := []byte(f.Response)
-		if f.Match != nil && line != nil {
-			resp = f.Match.Expand(nil, resp, line, sub)
+		if re := map[side]*regexp.Regexp{client: f.Match, server: f.Reply}[from]; re != nil {
+			resp = re.Expand(nil, resp, line, sub)
 		}
-		if !c.toClient(resp) {
+		if !c.write(c.client, resp) {
 			return false
 		}
 		if f.Close {
@@ -315,6 +322,22 @@ func (c *conn) apply(f Fault, line []byte, sub []int) bool {
 	return true
 }
 
+// arm puts Drop's budget or Stall's hold in place.
+func (c *conn) arm(f Fault) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch f.Effect {
+	case Drop:
+		c.budget = max(f.After, 0)
+	case Stall:
+		if f.Stall <= 0 {
+			c.stallEver = true
+		} else if until := time.Now().Add(f.Stall); until.After(c.stallUntil) {
+			c.stallUntil = until
+		}
+	}
+}
+
 // hold waits while the connection is stalled. It reports false when the
 // connection ended meanwhile.
 func (c *conn) hold() bool {
@@ -322,11 +345,11 @@ func (c *conn) hold() bool {
 		c.mu.Lock()
 		until, ever := c.stallUntil, c.stallEver
 		c.mu.Unlock()
-		wait := time.Until(until)
 		if ever {
 			<-c.done
 			return false
 		}
+		wait := time.Until(until)
 		if wait <= 0 {
 			select {
 			case <-c.done:
@@ -345,38 +368,61 @@ func (c *conn) hold() bool {
 	}
 }
 
-func (c *conn) toServer(b []byte) bool {
-	if !c.hold() {
+// send passes b, which came from side from, on to the other side: to the
+// client within the budget a Drop left (ending the connection when it is
+// spent). A stall is for the caller to wait out.
+func (c *conn) send(from side, b []byte) bool {
+	if from == client {
+		return c.write(c.server, b)
+	}
+	c.mu.Lock()
+	limited := c.budget >= 0
+	if limited {
+		b = b[:min(len(b), c.budget)]
+		c.budget -= len(b)
+	}
+	last := limited && c.budget == 0
+	c.mu.Unlock()
+	if len(b) > 0 && !c.write(c.client, b) {
 		return false
 	}
-	if _, err := c.server.Write(b); err != nil {
+	if last {
 		c.end()
 		return false
 	}
 	return true
 }
 
-func (c *conn) toClient(b []byte) bool {
-	c.wmu.Lock()
-	defer c.wmu.Unlock()
-	if _, err := c.client.Write(b); err != nil {
+// write writes b to w and ends the connection when that fails. The client
+// has two writers (the server's pump, and Inject on the client's lines):
+// they take turns.
+func (c *conn) write(w net.Conn, b []byte) bool {
+	if w == c.client {
+		c.wmu.Lock()
+		defer c.wmu.Unlock()
+	}
+	if _, err := w.Write(b); err != nil {
 		c.end()
 		return false
 	}
 	return true
 }
 
-// upstream forwards the client's lines to the server, firing the fault on
-// the lines it matches. The client is read by a goroutine of its own, so
-// that a client that gives up during a stall is noticed at once.
-func (c *conn) upstream(p *Proxy) {
+// pump forwards the lines of one side to the other, firing the fault on
+// those it matches. The side is read by a goroutine of its own, so that a
+// peer that gives up during a stall is noticed at once.
+func (c *conn) pump(p *Proxy, from side) {
+	src := c.client
+	if from == server {
+		src = c.server
+	}
 	lines := make(chan []byte)
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer c.end() // before Wait: it stops the reader
 	wg.Go(func() {
 		defer close(lines)
-		r := bufio.NewReader(c.client)
+		r := bufio.NewReaderSize(src, 32<<10)
 		for {
 			// A line longer than the buffer comes in pieces; only whole
 			// lines are matched.
@@ -389,49 +435,19 @@ func (c *conn) upstream(p *Proxy) {
 				}
 			}
 			if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-				c.end()
-				return
+				return // EOF, or closed by end
 			}
 		}
 	})
 	for line := range lines {
-		if f, sub, fired := p.fire(line); fired {
-			if !c.apply(f, line, sub) {
+		if f, sub, fired := p.fire(from, line); fired {
+			if !c.apply(f, from, line, sub) {
 				return
 			}
 			continue
 		}
-		if !c.toServer(line) {
+		if !c.hold() || !c.send(from, line) {
 			return
-		}
-	}
-}
-
-// downstream forwards what the server sends to the client, within the
-// budget a Drop left, and not during a stall.
-func (c *conn) downstream() {
-	defer c.end()
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := c.server.Read(buf)
-		if n > 0 {
-			if !c.hold() {
-				return
-			}
-			b := buf[:n]
-			c.mu.Lock()
-			last := c.budget >= 0 && c.budget <= len(b)
-			if c.budget >= 0 {
-				b = b[:min(len(b), c.budget)]
-				c.budget -= len(b)
-			}
-			c.mu.Unlock()
-			if !c.toClient(b) || last {
-				return
-			}
-		}
-		if err != nil {
-			return // EOF, or closed by end
 		}
 	}
 }

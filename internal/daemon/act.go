@@ -172,8 +172,21 @@ func (d *Daemon) flushOutbox(ctx context.Context, c *mailbox.Client, f folders, 
 			follow = []store.Action{fileAction(d.o.Folders.Answered)}
 		}
 		if d.o.Shadow {
-			if _, err := c.Append(ctx, f.Drafts, []string{string(imap.FlagDraft), string(imap.FlagSeen)}, d.o.Now(), o.Raw); err != nil {
-				return fmt.Errorf("putting the reply in %s: %w", f.Drafts, err)
+			// A draft an earlier poll stored, whose OK was lost with the
+			// connection, is there already: no second copy.
+			there, err := c.HasMessageID(ctx, f.Drafts, o.MessageID)
+			if err == nil && !there {
+				_, err = c.Append(ctx, f.Drafts, []string{string(imap.FlagDraft), string(imap.FlagSeen)}, d.o.Now(), o.Raw)
+			}
+			if err != nil {
+				if mailbox.IsTemporary(err) {
+					return fmt.Errorf("putting the reply in %s: %w", f.Drafts, err)
+				}
+				// The server refuses the folder or the mail: the draft
+				// stays queued for the next poll, and the rest of this
+				// poll (flags for a person) goes on.
+				log.Warn("the reply could not be put in Drafts: retried on the next poll", "folder", f.Drafts, "err", err)
+				continue
 			}
 			if err := d.o.Store.MarkSent(ctx, o.ID, "drafted", d.o.Now(), follow); err != nil {
 				return err

@@ -189,7 +189,13 @@ type folders struct {
 // the rest waits for the next poll.
 func (d *Daemon) Poll(ctx context.Context) (*Report, error) {
 	rep := &Report{}
-	c, err := mailbox.Dial(ctx, d.o.IMAP)
+	// Work is finished even after a shutdown signal: from here on, ctx
+	// only decides whether to start the next mail. The connection lives
+	// until the poll returns (a client dialled with ctx would be closed by
+	// the signal, in the middle of filing the mail at hand); every wait on
+	// the server is bounded by the IMAP timeout.
+	work := context.WithoutCancel(ctx)
+	c, err := mailbox.Dial(work, d.o.IMAP)
 	if err != nil {
 		return rep, fmt.Errorf("connecting to the mailbox: %w", err)
 	}
@@ -199,9 +205,6 @@ func (d *Daemon) Poll(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return rep, err
 	}
-	// Work is finished even after a shutdown signal: from here on, ctx
-	// only decides whether to start the next mail.
-	work := context.WithoutCancel(ctx)
 	if err := d.recoverInterrupted(work); err != nil {
 		return rep, err
 	}
@@ -247,7 +250,13 @@ func (d *Daemon) resolveFolders(ctx context.Context, c *mailbox.Client) (folders
 			continue
 		}
 		if err := c.Ensure(ctx, name); err != nil {
-			return f, fmt.Errorf("creating folder %q: %w", name, err)
+			if mailbox.IsTemporary(err) || ctx.Err() != nil {
+				return f, fmt.Errorf("creating folder %q: %w", name, err)
+			}
+			// The server refuses it (no permission, a name it does not
+			// allow): deciding and answering go on; what is to be filed
+			// there stays in the INBOX and is filed once it can be.
+			d.log.Warn("creating folder failed: mail to be filed there stays in the INBOX until it can be created", "folder", name, "err", err)
 		}
 	}
 	return f, nil

@@ -16,6 +16,7 @@ import (
 	"helpdesk/internal/daemon"
 	"helpdesk/internal/decide"
 	"helpdesk/internal/demo"
+	"helpdesk/internal/faultproxy"
 	"helpdesk/internal/mailbox"
 	"helpdesk/internal/message"
 	"helpdesk/internal/policy"
@@ -44,6 +45,27 @@ type env struct {
 	d    *daemon.Daemon
 	// panicsExpected lets a test that injects a panic see it recovered.
 	panicsExpected bool
+	// imapProxy and smtpProxy sit between the daemon and the servers
+	// when newEnv was given withProxies.
+	imapProxy, smtpProxy *faultproxy.Proxy
+}
+
+// envConfig is what envOptions change in newEnv.
+type envConfig struct {
+	proxies     bool
+	sendTimeout time.Duration
+}
+
+// envOption changes how newEnv builds the environment.
+type envOption func(*envConfig)
+
+// withProxies puts a faultproxy in front of the IMAP and of the SMTP
+// server: the daemon talks to the servers only through them.
+func withProxies() envOption { return func(c *envConfig) { c.proxies = true } }
+
+// withSendTimeout bounds each SMTP step of the sender to d.
+func withSendTimeout(d time.Duration) envOption {
+	return func(c *envConfig) { c.sendTimeout = d }
 }
 
 const orders = `order_id,email,product,placed_at,amount_cents,currency,recurring,last_payment_at,status
@@ -53,14 +75,33 @@ const orders = `order_id,email,product,placed_at,amount_cents,currency,recurring
 S-7781,jan@example.com,Maandelijks TikTok pakket,2026-09-15T09:00:00+02:00,2999,EUR,true,2026-11-15T09:00:00+01:00,active
 `
 
-func newEnv(t *testing.T, mod func(*daemon.Options)) *env {
+func newEnv(t *testing.T, mod func(*daemon.Options), opts ...envOption) *env {
 	t.Helper()
 	ctx := context.Background()
+	cfg := envConfig{sendTimeout: 10 * time.Second}
+	for _, o := range opts {
+		o(&cfg)
+	}
 	srv, err := demo.StartServers("127.0.0.1:0", "127.0.0.1:0", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
+	e := &env{t: t, srv: srv}
+	imapAddr, smtpAddr := srv.IMAPAddr, srv.SMTPAddr
+	if cfg.proxies {
+		for _, x := range []struct {
+			p    **faultproxy.Proxy
+			addr *string
+		}{{&e.imapProxy, &imapAddr}, {&e.smtpProxy, &smtpAddr}} {
+			p, err := faultproxy.Start(*x.addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { p.Close() })
+			*x.p, *x.addr = p, p.Addr()
+		}
+	}
 	if _, err := srv.User(support); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +117,7 @@ func newEnv(t *testing.T, mod func(*daemon.Options)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sender, err := send.New(send.Options{Address: srv.SMTPAddr, TLS: send.NoTLS, Username: support, Password: demo.Password, Timeout: 10 * time.Second})
+	sender, err := send.New(send.Options{Address: smtpAddr, TLS: send.NoTLS, Username: support, Password: demo.Password, Timeout: cfg.sendTimeout})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +125,7 @@ func newEnv(t *testing.T, mod func(*daemon.Options)) *env {
 		Shop:       decide.Shop{Addresses: []string{support}, Location: ams, WindowDays: 7},
 		From:       mail.Address{Name: "Volgersfabriek", Address: support},
 		Start:      time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
-		IMAP:       mailbox.Options{Address: srv.IMAPAddr, TLS: mailbox.TLSNone, Username: support, Password: demo.Password, Timeout: 10 * time.Second},
+		IMAP:       mailbox.Options{Address: imapAddr, TLS: mailbox.TLSNone, Username: support, Password: demo.Password, Timeout: 10 * time.Second},
 		Sender:     sender,
 		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous},
 		Store:      st,
@@ -98,7 +139,8 @@ func newEnv(t *testing.T, mod func(*daemon.Options)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &env{t: t, srv: srv, st: st, opts: o, d: d}
+	e.st, e.opts, e.d = st, o, d
+	return e
 }
 
 // deliver puts a mail into the support INBOX as arrived at `at`.

@@ -87,7 +87,16 @@ func Classify(m *message.Message, s Settings) Result {
 	}
 	units := splitUnits(subject)
 	nsubj := len(units)
-	units = append(units, splitUnits(m.OwnText)...)
+	own, cut := m.OwnText, false
+	if len(own) > maxOwnText {
+		// A customer's own words are short; the rest of a long text only
+		// costs time. Cut at a line or word end.
+		own, cut = own[:maxOwnText], true
+		if i := strings.LastIndexAny(own, "\n "); i > maxOwnText/2 {
+			own = own[:i]
+		}
+	}
+	units = append(units, splitUnits(own)...)
 
 	r := Result{Language: language(units)}
 	if why := machine(m, s); len(why) > 0 {
@@ -100,8 +109,15 @@ func Classify(m *message.Message, s Settings) Result {
 		hasOrder: len(m.OrderRefs) > 0}
 	a.scan()
 	a.decide(&r)
+	if cut {
+		r.Confident = false
+		r.Reasons = append(r.Reasons, fmt.Sprintf("not confident: only the first %d bytes of a long own text were read", len(own)))
+	}
 	return r
 }
+
+// maxOwnText bounds the own text read, in bytes.
+const maxOwnText = 16 << 10
 
 // machine returns why m was written by a machine, or nothing.
 func machine(m *message.Message, s Settings) []string {

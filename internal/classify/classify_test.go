@@ -316,3 +316,18 @@ func TestCancelOneOffOrder(t *testing.T) {
 		{name: "cancel before start", subject: "bestelling", text: "Kan ik mijn bestelling nog annuleren voordat hij start?", want: Other},
 	})
 }
+
+func TestLongOwnText(t *testing.T) {
+	text := "Ik heb mijn volgers niet ontvangen. " + strings.Repeat("bla ", maxOwnText)
+	r := Classify(msg("volgers", text), Settings{})
+	if r.Category != NonDelivery || r.Confident {
+		t.Errorf("got %s confident %v; want non_delivery, not confident", r.Category, r.Confident)
+	}
+	if !strings.Contains(strings.Join(r.Reasons, "\n"), "long own text") {
+		t.Errorf("reasons do not say the text was cut: %q", r.Reasons)
+	}
+	// One endless sentence is cut into units, not matched as a whole.
+	if us := splitUnits(strings.Repeat("niet ontvangen ", 1000)); len(us) < 1000*2/maxUnit {
+		t.Errorf("got %d units; want the sentence cut every %d words", len(us), maxUnit)
+	}
+}

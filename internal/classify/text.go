@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,16 +43,11 @@ func (u *unit) words(from, to int) string {
 	return strings.Join(strings.Fields(u.src[u.toks[first].start:u.toks[last].end]), " ")
 }
 
-// tokenAt returns the index of the token covering byte offset b of u.norm.
+// tokenAt returns the index of the token covering byte offset b of u.norm,
+// or -1 before the first.
 func (u *unit) tokenAt(b int) int {
-	i := -1
-	for k, o := range u.offs {
-		if o > b {
-			break
-		}
-		i = k
-	}
-	return i
+	i, _ := slices.BinarySearch(u.offs, b+1)
+	return i - 1
 }
 
 // clause returns the token range [from, to) of the clause around token i:
@@ -159,6 +155,9 @@ var abbreviations = map[string]bool{
 	"ord": true, "incl": true, "excl": true, "tel": true, "mvg": false,
 }
 
+// maxUnit is the most tokens a unit holds.
+const maxUnit = 150
+
 // sentences tokenises one segment and cuts it into sentence units at
 // full stops, exclamation and question marks and semicolons.
 func sentences(seg string) []unit {
@@ -173,6 +172,11 @@ func sentences(seg string) []unit {
 		cur, question = nil, false
 	}
 	for i, t := range toks {
+		if len(cur) >= maxUnit {
+			// No customer writes a sentence this long: cut it so that the
+			// rules' work stays linear in the text.
+			emit()
+		}
 		switch t.w {
 		case ".":
 			if len(cur) > 0 && abbreviations[cur[len(cur)-1].w] && i+1 < len(toks) {

@@ -258,6 +258,15 @@ func TestIMAPFaults(t *testing.T) {
 			},
 		},
 		{
+			name:  "server silent after connecting (no greeting)",
+			fault: faultproxy.Fault{Effect: faultproxy.Stall},
+			check: func(t *testing.T, err error) {
+				if !isTimeout(err) {
+					t.Errorf("got %v; want a timeout", err)
+				}
+			},
+		},
+		{
 			name:  "BYE as greeting (server busy)",
 			fault: faultproxy.Fault{Effect: faultproxy.Inject, Response: "* BYE too many connections\r\n", Close: true},
 		},
@@ -533,10 +542,12 @@ func TestSMTPTemporaryFaults(t *testing.T) {
 		{"451 at RCPT TO", faultproxy.Fault{Effect: faultproxy.Inject, Match: re(`^RCPT TO:`), Response: "451 4.3.0 Temporary lookup failure\r\n"}},
 		{"connection dropped before DATA", faultproxy.Fault{Effect: faultproxy.Drop, Match: re(`^DATA\r\n`)}},
 		{"connection refused", faultproxy.Fault{Effect: faultproxy.Refuse}},
+		{"server silent after connecting (timeout)", faultproxy.Fault{Effect: faultproxy.Stall}},
+		{"no reply to RCPT TO (timeout)", faultproxy.Fault{Effect: faultproxy.Stall, Match: re(`^RCPT TO:`), Forward: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newEnv(t, nil, withProxies())
+			e := newEnv(t, nil, withProxies(), withSendTimeout(500*time.Millisecond))
 			e.deliverFaultMails()
 			e.smtpProxy.Set(tt.fault)
 			rep, err := e.pollErr()

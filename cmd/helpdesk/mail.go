@@ -63,7 +63,7 @@ func newDaemon(c *config.Config, st *store.Store, log *slog.Logger) (*daemon.Dae
 			Username: c.IMAP.Username, Password: c.IMAP.Password.Reveal(),
 			Timeout: c.IMAP.Timeout, Logger: log,
 		},
-		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous},
+		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous, IsFatal: send.IsFatal},
 		Store:      st,
 		Templates:  templates,
 		Logger:     log,

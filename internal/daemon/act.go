@@ -206,6 +206,12 @@ func (d *Daemon) flushOutbox(ctx context.Context, c *mailbox.Client, f folders, 
 			}
 			log.Info("reply sent")
 			rep.Sent++
+		case d.o.SendErrors.IsFatal(err):
+			// Nothing was sent; every reply would fail the same way.
+			if err2 := d.o.Store.MarkRetry(ctx, o.ID, d.o.Now(), err.Error()); err2 != nil {
+				return err2
+			}
+			return fmt.Errorf("%w: %w", ErrSubmission, err)
 		case d.o.SendErrors.IsAmbiguous(err):
 			log.Error("the connection broke after the reply was handed over: it may have gone out, a person checks", "err", err)
 			if err := d.o.Store.MarkFailed(ctx, o.ID, "unknown", "sending broke off after the data was sent: "+err.Error(), []store.Action{flagAction(keywordUnsure)}); err != nil {
@@ -256,7 +262,11 @@ func (d *Daemon) copySent(ctx context.Context, c *mailbox.Client, f folders) err
 			return err
 		}
 		if !there {
-			if _, err := c.Append(ctx, f.Sent, []string{string(imap.FlagSeen)}, o.SentAt, o.Raw); err != nil {
+			at := o.SentAt
+			if at.IsZero() {
+				at = o.Created
+			}
+			if _, err := c.Append(ctx, f.Sent, []string{string(imap.FlagSeen)}, at, o.Raw); err != nil {
 				return err
 			}
 		}

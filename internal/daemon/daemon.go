@@ -30,6 +30,11 @@ import (
 	"helpdesk/internal/store"
 )
 
+// ErrSubmission means the SMTP server refuses every mail of ours (wrong
+// credentials, a certificate that cannot be verified): Run stops, and the
+// replies wait in the outbox for the fixed configuration.
+var ErrSubmission = errors.New("the SMTP server refuses our submissions")
+
 // Sender submits a mail; send.Sender implements it.
 type Sender interface {
 	Send(ctx context.Context, from string, to []string, raw []byte) error
@@ -39,6 +44,7 @@ type Sender interface {
 type SendErrors struct {
 	IsTemporary func(error) bool // nothing was sent; try again later
 	IsAmbiguous func(error) bool // the mail may have gone out; never resend
+	IsFatal     func(error) bool // nothing can be sent until the configuration changes
 }
 
 // Folders are where handled mail goes and where copies are kept.
@@ -131,6 +137,9 @@ func New(o Options) (*Daemon, error) {
 	}
 	if o.SendErrors.IsAmbiguous == nil {
 		o.SendErrors.IsAmbiguous = func(error) bool { return false }
+	}
+	if o.SendErrors.IsFatal == nil {
+		o.SendErrors.IsFatal = func(error) bool { return false }
 	}
 	if o.Now == nil {
 		o.Now = time.Now

@@ -127,7 +127,7 @@ func newEnv(t *testing.T, mod func(*daemon.Options), opts ...envOption) *env {
 		Start:      time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 		IMAP:       mailbox.Options{Address: imapAddr, TLS: mailbox.TLSNone, Username: support, Password: demo.Password, Timeout: 10 * time.Second},
 		Sender:     sender,
-		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous},
+		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous, IsFatal: send.IsFatal},
 		Store:      st,
 		Templates:  templates,
 		Retry:      daemon.Retry{Initial: time.Nanosecond, Max: time.Nanosecond, GiveUpAfter: time.Hour},

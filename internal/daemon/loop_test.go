@@ -3,13 +3,16 @@ package daemon_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"helpdesk/internal/daemon"
 	"helpdesk/internal/message"
 	"helpdesk/internal/policy"
+	"helpdesk/internal/send"
 )
 
 // TestAutoResponderExchangeStops puts an auto-responder on the other side
@@ -111,5 +114,41 @@ Subject: `+sent.Subject+`
 	}
 	if n := len(e.srv.Received()); n != 1 {
 		t.Errorf("got %d automatic mails; want 1", n)
+	}
+}
+
+// TestWrongSMTPPasswordStops: refused credentials stop the daemon with one
+// clear error; the reply waits in the outbox and the mail is not handed to
+// a person for a fault of ours.
+func TestWrongSMTPPasswordStops(t *testing.T) {
+	e := newEnv(t, nil)
+	// Point a sender with a wrong password at the demo SMTP server.
+	bad, err := send.New(send.Options{Address: e.srv.SMTPAddr, TLS: send.NoTLS, Username: support, Password: "wrong", Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := e.opts
+	o.Sender = bad
+	d, err := daemon.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.deliver(mailFrom("Anna <anna@example.nl>", "a1@example.nl", "Nog niks ontvangen", "Bestelling 100234 is nog steeds niet ontvangen."), time.Date(2026, 11, 5, 10, 0, 0, 0, ams))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err = d.Run(ctx, "@every 1s")
+	if !errors.Is(err, daemon.ErrSubmission) {
+		t.Fatalf("Run: got %v; want ErrSubmission", err)
+	}
+	if ctx.Err() != nil {
+		t.Fatal("Run kept polling instead of stopping")
+	}
+	due, _ := e.st.DueOutbox(context.Background(), time.Now().Add(time.Minute))
+	if len(due) != 1 {
+		t.Errorf("got %d replies waiting; want 1", len(due))
+	}
+	inbox := e.folders(support)["INBOX"]
+	if len(inbox) != 1 || hasFlag(inbox[0].Flags, `\Flagged`) {
+		t.Errorf("the mail waits unflagged in INBOX: %+v", inbox)
 	}
 }

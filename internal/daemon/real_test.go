@@ -62,7 +62,7 @@ func newRealEnv(t testing.TB, orders string, mod func(*daemon.Options)) *realEnv
 		IMAP: mailbox.Options{Address: srv.IMAPAddr, TLS: mailbox.TLSStartTLS, TLSConfig: srv.TLSConfig(),
 			Username: acct.Address, Password: acct.Password, Timeout: 30 * time.Second},
 		Sender:              sender,
-		SendErrors:          daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous},
+		SendErrors:          daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous, IsFatal: send.IsFatal},
 		Store:               st,
 		Templates:           templates,
 		MaxPerCorrespondent: 100,

@@ -26,8 +26,8 @@ func (d *Daemon) Run(ctx context.Context, schedule string) error {
 		}
 		rep, err := d.Poll(ctx)
 		if err != nil {
-			if errors.Is(err, mailbox.ErrAuth) {
-				d.log.Error("the mail server rejected the login: stopping; fix the credentials and start again", "err", err)
+			if errors.Is(err, mailbox.ErrAuth) || errors.Is(err, ErrSubmission) {
+				d.log.Error("the mail server rejected the login: stopping; fix the configuration and start again", "err", err)
 				cancel(err)
 				return
 			}

@@ -93,3 +93,20 @@ func IsPermanent(err error) bool { return err != nil && !IsTemporary(err) && !Is
 func sendErrorAmbiguous(se *gomail.SendError) bool {
 	return (se.Reason == gomail.ErrSMTPDataClose || se.Reason == gomail.ErrAmbiguous) && se.ErrorCode() == 0
 }
+
+// IsFatal reports whether err means no mail can be sent until the
+// configuration changes: the server refused our credentials, its
+// certificate cannot be verified, or it refuses us at the greeting. Every
+// reply would fail the same way, so the caller stops instead of handing
+// each one to a person.
+func IsFatal(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) || e.Temporary || e.Ambiguous {
+		return false
+	}
+	switch e.Stage {
+	case StageConnect, StageTLS, StageAuth:
+		return true
+	}
+	return false
+}

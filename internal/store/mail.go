@@ -528,10 +528,11 @@ func (s *Store) InterruptedOutbox(ctx context.Context) ([]Outbox, error) {
 	return scanOutbox(rows)
 }
 
-// UncopiedOutbox returns the sent replies whose copy is not yet in the Sent
-// folder.
+// UncopiedOutbox returns the replies sent, or perhaps sent (state
+// "unknown"), whose copy is not yet in the Sent folder: staff checking a
+// perhaps-sent reply see its text there.
 func (s *Store) UncopiedOutbox(ctx context.Context) ([]Outbox, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE state = 'sent' AND copied = 0 ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE state IN ('sent', 'unknown') AND copied = 0 ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("uncopied replies: %w", err)
 	}

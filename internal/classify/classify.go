@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"helpdesk/internal/message"
 )
@@ -91,7 +92,11 @@ func Classify(m *message.Message, s Settings) Result {
 	if len(own) > maxOwnText {
 		// A customer's own words are short; the rest of a long text only
 		// costs time. Cut at a line or word end.
-		own, cut = own[:maxOwnText], true
+		end := maxOwnText
+		for end > 0 && !utf8.RuneStart(own[end]) {
+			end--
+		}
+		own, cut = own[:end], true
 		if i := strings.LastIndexAny(own, "\n "); i > maxOwnText/2 {
 			own = own[:i]
 		}

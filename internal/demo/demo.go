@@ -135,7 +135,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		Start:      first.Add(-time.Hour), // the sample mail arrived "recently"
 		IMAP:       mailbox.Options{Address: srv.IMAPAddr, TLS: mailbox.TLSNone, Username: shop.Address, Password: Password, Logger: log},
 		Sender:     sender,
-		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous},
+		SendErrors: daemon.SendErrors{IsTemporary: send.IsTemporary, IsAmbiguous: send.IsAmbiguous, IsFatal: send.IsFatal},
 		Store:      st,
 		Templates:  templates,
 		Logger:     log,

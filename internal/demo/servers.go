@@ -58,6 +58,9 @@ type Delivered struct {
 // StartServers listens on imapAddr and smtpAddr ("127.0.0.1:0" for any
 // free port); when a fixed port is taken, any free port is used instead.
 func StartServers(imapAddr, smtpAddr string, log *slog.Logger) (*Servers, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	s := &Servers{mem: imapmemserver.New(), users: map[string]*imapmemserver.User{}}
 	s.imap = imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
@@ -65,6 +68,7 @@ func StartServers(imapAddr, smtpAddr string, log *slog.Logger) (*Servers, error)
 		},
 		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIMAP4rev2: {}},
 		InsecureAuth: true, // loopback only
+		Logger:       printfLogger{log},
 	})
 	iln, err := listen(imapAddr)
 	if err != nil {
@@ -219,3 +223,11 @@ func (ss *session) Data(r io.Reader) error {
 
 func (ss *session) Reset()        { ss.from, ss.to = "", nil }
 func (ss *session) Logout() error { return nil }
+
+// printfLogger lets the IMAP server's messages (a client that hung up, say)
+// go to slog at debug level instead of the standard logger.
+type printfLogger struct{ log *slog.Logger }
+
+func (l printfLogger) Printf(format string, args ...any) {
+	l.log.Debug("demo IMAP server: " + fmt.Sprintf(format, args...))
+}

@@ -326,7 +326,7 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	case conditionalBefore(u, sf, first),
 		r.kind == moneyBack && u.question && conditionalIn(u, sf, st):
 		f.neutral = ifWords
-	case r.q == qModal && hearsay.MatchString(u.norm):
+	case r.q == qModal && (hearsay.MatchString(u.norm) || usually.MatchString(u.norm) && !mine.MatchString(u.norm)):
 		f.neutral = hearsayWords
 	case otherShop.MatchString(u.norm):
 		f.neutral = elsewhere

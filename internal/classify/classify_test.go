@@ -331,3 +331,11 @@ func TestLongOwnText(t *testing.T) {
 		t.Errorf("got %d units; want the sentence cut every %d words", len(us), maxUnit)
 	}
 }
+
+func TestHearsay(t *testing.T) {
+	run(t, []tcase{
+		{name: "a friend says", subject: "vraag", text: "Een vriendin zegt dat de volgers vaak na een week weer verdwijnen. Klopt dat?", want: Other},
+		{name: "usually in general", subject: "question", text: "Do followers usually drop after a month?", want: Other},
+		{name: "my followers often drop", subject: "volgers", text: "Mijn volgers dalen vaak al na een dag, ik had er 2000 gekocht.", want: NotAsDescribed, sure: confident},
+	})
+}

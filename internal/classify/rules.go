@@ -369,7 +369,10 @@ var (
 		`|(?:als|if|wanneer|when|zodra|once) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|order|buy|purchase|afsluit|neem|take|subscribe|sign up)\b` +
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
-	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)|vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
+	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)`)
+	// usually marks what happens in general, unless the customer speaks of
+	// their own ("mijn volgers dalen vaak" is a report).
+	usually = expand(`vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
 	// wish marks a wish to buy; under a negation ("nooit willen afsluiten")
 	// it is none.
 	wish = expand(`(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)`)
@@ -382,6 +385,8 @@ var (
 	modal = expand(`will|would|gonna|going to|zal|zullen|zou|zouden|gaan|gaat|blijven|blijft|kan|kun|kunnen|can|could|may|might|mag|do|does|ooit|ever|possible|mogelijk|kans|chance|risico|risk|normally|normaal gesproken|usually|meestal|jullie|your`)
 	// why marks a question that presupposes the problem.
 	why = expand(`waarom|why|hoe komt|how come|hoe kan het|hoe kan dat|how is it|wat is er (?:aan de hand|mis)|what's going on|whats going on|what is going on|wtf`)
+	// mine marks the customer's own things.
+	mine = expand(`{MINE}`)
 	// own marks a sentence about the customer's own order or plan.
 	own = expand(`{MINE}|ik|i|i'm|i've|we|me`)
 	// generic marks a question about terms rather than the customer's plan.

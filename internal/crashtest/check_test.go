@@ -2,11 +2,13 @@ package crashtest
 
 import (
 	"bytes"
+	"cmp"
 	"database/sql"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -184,16 +186,6 @@ func (h *harness) readDatabase() *dbView {
 		return nil
 	})
 	return v
-}
-
-// outcomeSummary lists the decisions per outcome, sorted.
-func (v *dbView) outcomeSummary() string {
-	var parts []string
-	for o, n := range v.outcomes {
-		parts = append(parts, fmt.Sprintf("%s=%d", o, n))
-	}
-	slices.Sort(parts)
-	return strings.Join(parts, " ")
 }
 
 // delivered is what reached the customers' INBOXes.
@@ -447,12 +439,14 @@ func (h *harness) checkLogs() {
 		h.t.Fatalf("no logs in %s: %v", filepath.Join(h.dir, "logs"), err)
 	}
 	lines, leaks := 0, 0
-	errs := map[string]int{} // message of each ERROR line → lines
+	errs := map[string]int{}      // message of each ERROR line → lines
+	lastWords := map[string]int{} // last message of a killed run → runs
 	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			h.t.Fatal(err)
 		}
+		last := "(nothing logged)"
 		n := 0
 		for line := range bytes.Lines(b) {
 			n++
@@ -463,16 +457,36 @@ func (h *harness) checkLogs() {
 				}
 			}
 			var rec struct{ Level, Msg string }
-			if json.Unmarshal(line, &rec) == nil && rec.Level == "ERROR" {
-				errs[rec.Msg]++
+			if json.Unmarshal(line, &rec) == nil {
+				last = rec.Msg
+				if rec.Level == "ERROR" {
+					errs[rec.Msg]++
+				}
 			}
 		}
 		lines += n
+		if strings.HasPrefix(filepath.Base(name), "run-") {
+			lastWords[last]++
+		}
 	}
 	h.t.Logf("logs: %d files, %d lines, %d with the password", len(names), lines, leaks)
 	for msg, n := range errs {
 		h.t.Logf("logged %d times at ERROR: %s", n, msg)
 	}
+	h.t.Logf("where the kills struck (the last log line of each run): %s", summary(lastWords))
+}
+
+// summary formats counts as "name=n" pairs, the largest first.
+func summary(counts map[string]int) string {
+	keys := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%q=%d", k, counts[k])
+	}
+	return strings.Join(parts, " ")
 }
 
 // bare strips the angle brackets of a Message-ID.

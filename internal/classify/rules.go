@@ -30,7 +30,7 @@ var macros = []struct{ name, re string }{
 	// Nothing at all: a negator that needs no object to make a claim.
 	{"{NOTHING}", `(?:niks|nothing|nada|none|zero|nul|0|geen enkele?|geen een|geen 1|niet een|niet 1|not a single|not one|not even one|not any|nichts|rien)`},
 	// What a customer receives: verbs of arriving and seeing.
-	{"{RECV}", `(?:ontvang\w*|gekregen|krijg\w*|kreeg|kregen|gehad|binnen\w*|aangekomen|aankomen|aan gekomen|gearriveerd|arriveren|toegekomen|toekomen|geleverd|leveren|levert|bezorgd|gezien|zie|zien|gemerkt|merk\w*|bijgekomen|bij gekomen|erbij gekomen|erbij|bijgeschreven|verschenen|zichtbaar|gestart|begonnen|gebeurd|komen|komt|kwam|kwamen|gekomen|reflect\w*|received|receive|receiving|got|gotten|get|getting|gained|gain|arrived|arrive|arriving|delivered|deliver|credited|added|seen|see|seeing|noticed|showed|shown|shows|show|showing|appeared|appear|come|came|coming|started|begun|start|happened|turned up|turn up|kicked in|erhalten|bekommen|angekommen|geliefert|recu|arrive|livre)`},
+	{"{RECV}", `(?:ontvang\w*|gekregen|krijg\w*|kreeg|kregen|gehad|binnen\w*|aangekomen|aankomen|aan gekomen|gearriveerd|arriveren|toegekomen|toekomen|geleverd|leveren|levert|bezorgd|gezien|zie|zien|gemerkt|merk\w*|bijgekomen|bij gekomen|erbij gekomen|erbij|bijgeschreven|verschenen|zichtbaar|gestart|begonnen|gebeurd|komen|komt|kwam|kwamen|gekomen|reflect\w*|fulfilled|completed|executed|uitgevoerd|afgerond|voltooid|received|receive|receiving|got|gotten|get|getting|gained|gain|arrived|arrive|arriving|delivered|deliver|credited|added|seen|see|seeing|noticed|showed|shown|shows|show|showing|appeared|appear|come|came|coming|started|begun|start|happened|turned up|turn up|kicked in|erhalten|bekommen|angekommen|geliefert|recu|arrive|livre)`},
 	// What the shop sells.
 	{"{PROD}", `(?:volgers?|\w+volgers?|followers?|\w+followers?|follows|likes?|\w+likes|hartjes|views?|\w+views|weergave\w*|kijkers|viewers|comments?|reacties|opmerkingen|abonnees|\w+abonnees|subscribers|subs|members|leden|plays|streams|luisteraars|listeners|shares|saves|impressies|impressions|retweets|reposts|engagement|kijkcijfers|stemmen|votes|abonnes|abonnenten|aufrufe|vues|commentaires|kommentare|j'aime)`},
 	// What a customer orders.
@@ -153,7 +153,8 @@ var rules = compile([]rule{
 		unless: `\w*accounts?|\w*profiel\w*|profiles?|bots?|nep\w*|fake\w*|\w*spook\w*|berichten|posts|foto's|photos|uploads|videos|(?:hebben|heeft|have|has|with|met|zelf|themselves|own) {G2}{NOTHING} {G1}{PROD}`},
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needOrderMail, object: true,
 		p: `{NOTHING} {G3}{RECV}|(?:got|received|gekregen|ontvangen|kreeg|krijg|zie|see|saw|zag|gehad) {G2}{NOTHING}` +
-			`|(?:nog|still|yet) (?:steeds |altijd )?(?:niks|nothing|nada|geen enkele?|not a single|not one)` +
+			`|(?:nog|still|yet) (?:steeds |altijd )?(?:niks|nothing|nada|geen enkele?|geen een|geen 1|niet een|niet 1|not a single|not one)` +
+			`|(?:geen|no|zero) (?:enkel |enig |a )?(?:spoor|sign|trace|teken)|nergens te (?:bekennen|zien|vinden)|nowhere to be (?:found|seen)` +
 			`|(?:nog|still|yet) (?:steeds |altijd )?(?:niet|not|geen|no) {G3}{RECV}|(?:nog steeds|nog altijd|still|nog|not yet) (?:niet|not)?(?: , \S+|$)` +
 			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:and|en|but|maar|still|nog steeds|nog altijd) (?:nothing|niks|nada|zero|nul|none)(?: , \S+|$)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
@@ -178,7 +179,7 @@ var rules = compile([]rule{
 	{cat: NonDelivery, what: "still waiting", q: qClaim, need: needOrderMail, object: true,
 		p: `(?:waar|where) (?:is|zijn|zit|zitten|are|r|the hell is|tf is|tf are|'s) {MINE} {G2}(?:{PROD}|{ORDER})|(?:waar|where) (?:zijn|zitten|are|r) (?:de|die|the|those) {G1}{PROD}|where's {MINE} {G2}(?:{PROD}|{ORDER})` +
 			`|(?:still|nog steeds|nog altijd|steeds|already|al|nu al) {G2}(?:waiting|wachten|wacht|gewacht|waited)` +
-			`|(?:ik |i )?(?:wacht|wachten|waiting|waited|gewacht) (?:nu |now )?(?:al|already|since|sinds|nog steeds|still)` +
+			`|(?:ik |i )?(?:wacht|wachten|waiting|waited|gewacht) (?:nu |now )?(?:al|already|since|sinds|nog steeds|still)|(?:wacht|wachten) (?:ik|we) (?:al |nu |nog )*(?:op|sinds)|sinds {G2}(?:wacht|wachten)` +
 			`|(?:been|ben|zijn) (?:\S+ )?(?:waiting|wachten|aan het wachten) (?:for|since|sinds|al)` +
 			`|(?:hoe lang|how long) (?:\S+ )?(?:nog|moet ik nog|duurt het nog|still|more|longer|do i have to wait|must i wait)|how much longer|hoelang nog` +
 			`|(?:update|nieuws|news|status) (?:on|over|about|van|of|regarding|omtrent|for) {MINE} {G2}(?:{ORDER}|{PROD})|(?:any|een|an|geen|no) (?:update|nieuws|news)$|^(?:stand van zaken )?status\b` +
@@ -228,6 +229,8 @@ var rules = compile([]rule{
 	{cat: NotAsDescribed, what: "accounts without profile pictures or posts", q: qModal,
 		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
 			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto|foto's|fotos|photos?|pics?|posts?|bericht|berichten|uploads?|videos?|video's|bio|content)` +
+			`|(?:\w*accounts?|profielen|profiles?) {G4}(?:zonder|without) {G1}(?:volgers|followers|posts?|foto\w*|photos?|pictures?|profielfoto\w*|bio|uploads?|videos?)` +
+			`|(?:{NUMW}|een paar|a few) (?:dag|dagen|day|days|week|weken|weeks) oud|days? old|nieuw aangemaakte|net aangemaakte|freshly created|newly created|brand new accounts|(?:default|standaard) (?:avatar|profielfoto|profile pic\w*)` +
 			`|(?:geen enkel\w*|not a single|not one|none of the) {G1}(?:account|profiel|volger|follower|profile|user)\w* {G3}(?:heeft|has|had|met|with|have) {G4}(?:posts?|foto\w*|profielfoto\w*|photo\w*|picture\w*|bio|volgers|followers|uploads?|videos?)` +
 			`|(?:accounts?|profielen|profiles?|channels?|kanalen|users|gebruikers) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|nul|without|zonder) {G1}(?:volgers|followers|posts?|foto's|photos|pics|uploads?|videos|video's|profielfoto\w*|profile\w*|berichten|content|bio)`},
 	{cat: NotAsDescribed, what: "names of numbers or random letters", q: qModal,
@@ -249,7 +252,7 @@ var rules = compile([]rule{
 	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, neg: true, q: qModal,
 		p: `garantie\w*|guarantee\w*|refill\w*|non ?drop|no ?drop|drop ?protect\w*|levenslang|lifetime`},
 	{cat: NotAsDescribed, what: "views not counted", q: qModal, need: needProdUnit,
-		p: `(?:{NEG}|nauwelijks|hardly) {G4}(?:mee ?geteld|meegeteld|geteld|counted|counting|registered|geregistreerd|registreert|recorded|bijgehouden|reflected|show up in|showing up in|shows up in|zichtbaar in|visible in|appear in|appearing in|appear on)|(?:tellen|telt|registreren|registreert) {G2}(?:niet|geen|nooit) ?(?:mee)?|(?:don't|doesn't|didn't|do not|does not|did not|not being|aren't being|niet) count`},
+		p: `{NEG} {G4}(?:verschijnen|verschenen|verschijnt|appear\w*|show\w*|te zien|zichtbaar|visible) (?:in|op|on) {G2}(?:analytics|insights|statistieken|stats|studio|dashboard|statistics)|(?:{NEG}|nauwelijks|hardly) {G4}(?:mee ?geteld|meegeteld|meegerekend|gerekend|geteld|counted|counting|registered|geregistreerd|registreert|recorded|bijgehouden|reflected|show up in|showing up in|shows up in|zichtbaar in|visible in|appear in|appearing in|appear on)|(?:tellen|telt|registreren|registreert) {G2}(?:niet|geen|nooit) ?(?:mee)?|(?:don't|doesn't|didn't|do not|does not|did not|not being|aren't being|niet) count`},
 	{cat: NotAsDescribed, what: "low retention", q: qModal,
 		p: `retention|retentie|kijktijd|watch ?time|kijkduur|view duration|average view|gemiddelde (?:kijk\w*|weergave\w*)|weggeklikt|klikken {G2}weg|(?:na|after|binnen|within) (?:\d+|een paar|a few|paar|couple of|enkele|2|3) (?:seconden|seconds|secs?)`},
 	{cat: NotAsDescribed, what: "delivered all at once", neg: true, q: qModal, need: needRecvUnit,
@@ -275,7 +278,7 @@ var rules = compile([]rule{
 		p:      `{CANCEL}|schrijf {G4}uit|meld {G4}af`,
 		unless: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing|reclame|promo ?mail\w*|(?:e ?mails|mails) (?:van|from) (?:jullie|you)|cancellation policy|annuleringsbeleid|annuleringsvoorwaarden`},
 	{cat: CancelRecurring, what: "stop the subscription", neg: true, q: qOwn,
-		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})|van {G2}{SUB} {G1}af\b|(?:out of|get rid of|rid of|weg uit|uit) {G2}{SUB}`,
+		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})|{SUB} (?:\S+ )?(?:eraf|er af|opheffen|opgeheven)|van {G2}{SUB} {G1}af\b|(?:out of|get rid of|rid of|weg uit|uit) {G2}{SUB}`,
 		unless: `nieuwsbrie\w*|newsletter\w*`},
 	{cat: CancelRecurring, what: "stop the payments", q: qOwn,
 		p: `(?:stop|stoppen|stopt|halt) {G3}(?:met )?(?:\S+ )?(?:afschrijv\w*|afschrijft|afhal\w*|incasso\w*|incasser\w*|charg\w*|bill\w*|debit\w*|taking|afboek\w*)` +
@@ -293,7 +296,7 @@ var rules = compile([]rule{
 
 	// dissatisfied: unhappy, with no specific ground.
 	{cat: Dissatisfied, what: "unhappy", q: qClaim,
-		p: `ontevreden|ontevredenheid|ongenoegen|onvrede|displeasure|dissatisfaction|unzufrieden|insatisfait|niet over te spreken|niet te spreken over|not pleased|not amused|geldverspilling|\w*verspilling|waste of money|{NEG} {G2}(?:value|waarde|meerwaarde|nut|point|worth it)|niet {G1}(?:tevreden|blij|happy|gelukkig)|not {G1}(?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|unsatisfied|unimpressed|niet {G1}onder de indruk|not worth|niet {G2}waard|geen {G2}waard|niet goed|not good|no good|meh|bleh|pas satisfait|nicht zufrieden`},
+		p: `ontevreden|ontevredenheid|ongenoegen|onvrede|displeasure|dissatisfaction|unzufrieden|insatisfait|niet over te spreken|niet te spreken over|not pleased|not amused|geldverspilling|\w*verspilling|waste of money|wasted {G2}(?:money|geld|cash)|(?:geld|money) {G2}(?:wasted|verspild|weggegooid)|verspild|{NEG} {G2}(?:value|waarde|meerwaarde|nut|point|worth it)|niet {G1}(?:tevreden|blij|happy|gelukkig)|not {G1}(?:happy|satisfied|pleased|impressed)|unhappy|dissatisfied|unsatisfied|unimpressed|niet {G1}onder de indruk|not worth|niet {G2}waard|geen {G2}waard|niet goed|not good|no good|meh|bleh|pas satisfait|nicht zufrieden`},
 	{cat: Dissatisfied, what: "unhappy", neg: true, q: qClaim,
 		p: `teleurgesteld|teleurstell\w*|disappoint\w*|enttauscht|decu\w*|valt {G2}tegen|vallen {G2}tegen|viel {G2}tegen|vielen {G2}tegen|tegengevallen|tegenvall\w*|spijt (?:van|heb|had|dat ik)|heb {G3}spijt|had {G3}spijt|regret\w*|zonde (?:van|vh)|waste of (?:money|time|my money)|weggegooid\w*|weggesmeten|rip ?off|afzetterij|waardeloos|nutteloos|useless|worthless|pointless|rubbish|garbage|crap|shit|troep|bagger|kut\w*|klote|terrible|awful|horrible|verschrikkelijk|vreselijk|belabberd|lousy|sucks|sucked|scheisse`},
 	{cat: Dissatisfied, what: "not what was expected", q: qClaim,
@@ -319,7 +322,7 @@ var rules = compile([]rule{
 	{cat: Other, kind: topic, what: "invoice or VAT", request: true,
 		p: `factu\w*|invoice\w*|btw\w*|vat|receipt\w*|bonnetje|kwitantie|betaalbewijs|proof of payment|tax|boekhouding|accounting|bookkeeping|kvk|chamber of commerce`},
 	{cat: Other, kind: topic, what: "change the account, link or username", request: true, veto: []Category{Dissatisfied, NonDelivery},
-		p: `(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|nieuwe|new|ander|another|different) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
+		p: `(?:nieuwe|new|ander|andere|another|different) (?:gebruikersnaam|username|handle|link|url|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel)|(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
 	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
@@ -392,7 +395,7 @@ var (
 	// generic marks a question about terms rather than the customer's plan.
 	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|looptijd`)
 	// request marks a sentence that asks for something.
-	request = expand(`please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
+	request = expand(`mag (?:het|dat|die|deze|mijn|m'n)|kan (?:het|dat|die|deze) (?:\S+ )?(?:worden|eraf|weg|uit|stop)|can (?:it|this|that) be|please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
 	// reply strips the prefixes of a reply or forward from a subject.
 	reply = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|antw|antwoord|sv|vs|wg|fw|fwd|doorst|tr|rv)\s*(?:\[\d+\])?\s*:\s*)+`)
 )

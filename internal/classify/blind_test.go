@@ -39,3 +39,39 @@ func TestBlind(t *testing.T) {
 		{name: "other 30", subject: "YouTube", text: "Ik wil graag weten of jullie ook YouTube abonnees leveren en hoe lang dat duurt.", want: Other},
 	})
 }
+
+// TestBlind2 is a second blind round, written the same way.
+func TestBlind2(t *testing.T) {
+	run(t, []tcase{
+		{name: "nd a", subject: "Wachten...", text: "Beste, op 10 november bestelde ik 3000 volgers. Vandaag is het de 14e en de teller is niet veranderd.", want: NonDelivery, sure: confident},
+		{name: "nd b", subject: "no delivery", text: "Hey, paid for likes over the weekend, nothing showing yet on my reel. Can you push it?", want: NonDelivery, sure: confident},
+		{name: "nd c", subject: "bestelling 733001", text: "Er is helemaal niets bijgekomen sinds mijn bestelling.", want: NonDelivery, sure: confident},
+		{name: "nd d", subject: "partial", text: "Only about a third of my 1500 followers have come through. The rest?", want: NonDelivery, sure: confident},
+		{name: "nd e", subject: "hallo?", text: "Ik heb 3x gemaild en mijn 500 likes zijn nog steeds niet gekomen!!", want: NonDelivery, sure: confident},
+		{name: "nd f", subject: "Order #723344", text: "Good afternoon, I am writing regarding my order. The followers have not been added to my profile yet.", want: NonDelivery, sure: confident},
+		{name: "nad a", subject: "nep", text: "Van de 1000 volgers die ik kreeg zijn er zeker 900 nep, ze volgen allemaal 5000+ mensen.", want: NotAsDescribed, sure: confident},
+		{name: "nad b", subject: "views", text: "The views came in but YouTube removed most of them the next day.", want: NotAsDescribed},
+		{name: "nad c", subject: "Engelse reacties", text: "Ik kreeg alleen maar Engelse reacties zoals 'nice' en 'cool', terwijl ik Nederlandse had besteld.", want: NotAsDescribed, sure: confident},
+		{name: "nad d", subject: "followers", text: "These followers are all from the same country and none of them ever posted anything.", want: NotAsDescribed, sure: confident},
+		{name: "nad e", subject: "Retentie", text: "Mijn gemiddelde kijkduur is ingestort sinds de views erbij kwamen, niemand kijkt langer dan 3 seconden.", want: NotAsDescribed, sure: confident},
+		{name: "cr a", subject: "Stoppen abonnement", text: "Ik wil per direct stoppen met het maandabonnement. Kunnen jullie bevestigen dat er niets meer wordt afgeschreven?", want: CancelRecurring, sure: confident},
+		{name: "cr b", subject: "Cancel", text: "Hi, I want to cancel my recurring likes package. It renews tomorrow.", want: CancelRecurring, sure: confident},
+		{name: "cr c", subject: "geen abonnement meer", text: "Ik wil geen abonnement meer, graag afmelden.", want: CancelRecurring, sure: confident},
+		{name: "cr d", subject: "membership", text: "Please discontinue my monthly membership, thanks.", want: CancelRecurring, sure: confident},
+		{name: "cr e", subject: "incasso", text: "Ik heb de machtiging ingetrokken, graag ook het abonnement beëindigen.", want: CancelRecurring, sure: confident},
+		{name: "dis a", subject: "Niet tevreden", text: "Helaas ben ik niet tevreden over het resultaat van mijn aankoop.", want: Dissatisfied, sure: confident},
+		{name: "dis b", subject: "refund", text: "I'd like my money back. I just don't think it was worth it.", want: Dissatisfied, sure: confident},
+		{name: "dis c", subject: "spijt", text: "Ik had het achteraf niet moeten kopen, ik heb er spijt van.", want: Dissatisfied, sure: confident},
+		{name: "dis d", subject: "hmm", text: "It all arrived but honestly it's pretty underwhelming.", want: Dissatisfied, sure: confident},
+		{name: "other a", subject: "Btw", text: "Zijn jullie prijzen inclusief of exclusief btw?", want: Other},
+		{name: "other b", subject: "refund question", text: "You refunded my order last Friday, but my bank statement doesn't show it yet. Is that normal?", want: Other},
+		{name: "other c", subject: "pause", text: "Kan ik mijn abonnement in de zomer even stopzetten en daarna weer verder?", want: Other},
+		{name: "other d", subject: "order 2", text: "My first order arrived perfectly. I'd like to order again but for a different account, how do I do that?", want: Other},
+		{name: "other e", subject: "Black Friday", text: "Komt er een Black Friday actie dit jaar?", want: Other},
+		{name: "other f", subject: "Privacy", text: "Wat doen jullie met mijn gegevens en kan ik die laten verwijderen?", want: Other},
+		{name: "other g", subject: "vraag over levering", text: "Worden de volgers in één keer geleverd of geleidelijk? Ik wil niet dat het opvalt.", want: Other},
+		{name: "other h", subject: "safety", text: "Is it safe? I don't want Instagram to remove my account.", want: Other},
+		{name: "other i", subject: "Bedankt!", text: "Thanks for the quick refund, much appreciated.", want: Other},
+		{name: "other j", subject: "Abonnement wijzigen", text: "Ik wil mijn abonnement niet opzeggen, maar wel omzetten naar het kleinere pakket.", want: Other},
+	})
+}

@@ -735,6 +735,11 @@ func (a *analysis) doubt(t *tally) string {
 	case t.cat == CancelRecurring && !a.hasSub && a.orderOnly(t):
 		return "names an order, not a subscription"
 	}
+	for _, f := range a.findings {
+		if f.r.kind == topic && slices.Contains(f.r.doubt, t.cat) {
+			return "next to " + f.r.what + fmt.Sprintf(" (%q)", f.words)
+		}
+	}
 	return ""
 }
 

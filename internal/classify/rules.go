@@ -121,6 +121,9 @@ type rule struct {
 	// "ik wil" ("ik wil de volle prijs terug" asks for money, not a price).
 	questionOnly bool
 	asked        bool // counts only in a question or a sentence that asks for something
+	// doubt: claims of these categories anywhere in the mail are not
+	// confident when this topic is there ("stopzetten" next to a pause).
+	doubt []Category
 
 	re, unlessRe *regexp.Regexp // p and unless compiled
 }
@@ -316,9 +319,14 @@ var rules = compile([]rule{
 		unless: `(?:was|is|has been|have been|werd|al|already|zijn|wordt) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed|processed|verwerkt)`},
 
 	// other: questions and requests that make no claim.
-	{cat: Other, kind: topic, what: "question about a refund already granted", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
-		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|wanneer|when|by when|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking|arrive|arriving|komt|staat|te zien|zichtbaar|verwerkt|processed|op {MINE} (?:rekening|kaart|card)|on my (?:card|account|bank|statement))|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestigd|beloofd|promised|issued|initiated|in gang)|(?:said|zei|zeiden|told|beloofd|promised|schreven|wrote|mailde|mailed|confirmed|bevestigde|approved|granted|toegezegd) {G6}{MONEYW}|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)|(?:you|jullie|u|they) {G2}(?:refunded|terugbetaald|teruggestort|vergoed|credited)`},
-	{cat: Other, kind: topic, what: "thanks for a refund", veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
+	{cat: Other, kind: topic, what: "question about a refund already granted", doubt: []Category{NonDelivery, Dissatisfied}, veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
+		p: `(?:hoe lang|how long|how many days|hoeveel (?:werk)?dagen|how soon|hoe snel|binnen hoeveel) {G6}{MONEYW}|{MONEYW} {G4}(?:duurt|takes?|taking)` +
+			`|{MONEYW} {G4}(?:toegezegd|goedgekeurd|approved|granted|confirmed|bevestig\w*|beloofd|promised|issued|initiated|in gang|verwerkt|processed)` +
+			`|{MONEYW} {G4}(?:staat|staan|komt|komen|arrive\w*|show\w*|verschijnt|te zien|zichtbaar|bijgeschreven|binnen) {G2}(?:op|on|in) {G2}(?:rekening|bankrekening|kaart|card|account|statement|afschrift|balance|saldo)` +
+			`|(?:wanneer|when) {G4}{MONEYW} {G4}(?:op|on|in) {G2}(?:rekening|bankrekening|kaart|card|account|statement)` +
+			`|(?:said|zei|zeiden|told|beloofd|promised|schreven|wrote|mailde|mailed|confirmed|bevestigde|approved|granted|toegezegd) {G6}{MONEYW}` +
+			`|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)|(?:you|jullie|u|they) {G2}(?:refunded|terugbetaald|teruggestort|vergoed|credited)`},
+	{cat: Other, kind: topic, what: "thanks for a refund", doubt: []Category{NonDelivery, NotAsDescribed, Dissatisfied}, veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
 		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)`,
 		unless: `{NEG} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived)`},
 	{cat: Other, kind: topic, what: "invoice or VAT", request: true,
@@ -327,9 +335,9 @@ var rules = compile([]rule{
 		p: `(?:nieuwe|new|ander|andere|another|different) (?:gebruikersnaam|username|handle|link|url|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel)|(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
-	{cat: Other, kind: topic, what: "change an order before it starts", request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
+	{cat: Other, kind: topic, what: "change an order before it starts", doubt: []Category{NonDelivery, NotAsDescribed}, request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|change|modify|edit|splitsen|split|spread|spreiden|spreid|verdelen|verdeel|uitstellen|postpone|delay|pauzeren) {G4}(?:bestelling|order|levering|delivery|start)|(?:voordat|before|voor) (?:het|hij|ie|it|de levering|delivery) {G1}(?:start|begint|starts|begins)|(?:spread|spreiden|spreid|verdelen|verdeel|geleidelijk|gradually|slowly|langzaam|druppel\w*|drip) {G6}(?:over|across|per|in|geleverd|delivered|leveren|deliver)`},
-	{cat: Other, kind: topic, what: "pause the subscription", request: true, neg: true, veto: []Category{CancelRecurring},
+	{cat: Other, kind: topic, what: "pause the subscription", doubt: []Category{CancelRecurring}, request: true, neg: true, veto: []Category{CancelRecurring},
 		p: `pauze\w*|pauzeer\w*|pause\w*|on hold|(?:even|tijdelijk|temporarily|for a while|een tijdje|een maandje|for a month) {G2}(?:stop\w*|stopzetten|uitzetten|stilzetten|stil|niet|uit|hold|off)|(?:daarna|dan|later|after that|afterwards) (?:\S+ )?(?:weer|again) (?:verder|door|starten|beginnen|continue|resume|start)|hervatten|resume|temporar\w*|bevriez\w*|freeze|overslaan|sla {G2}over|skip (?:a|one|the next|next) (?:month|maand|payment|betaling)|even {G1}stil ?zetten`},
 	{cat: Other, kind: topic, what: "upgrade or switch a package", request: true, neg: true,
 		p: `upgrad\w*|downgrad\w*|overstap\w*|overstappen|switch\w* (?:to|naar|from|van|over|package|plan|pakket)|wissel\w*|ander (?:pakket|abonnement|plan)|groter\w* (?:pakket|abonnement|plan)|bigger (?:package|plan)|larger (?:package|plan)|higher tier|hoger pakket|uitbreid\w*|bijbestel\w*|add (?:more|extra)|erbij bestellen|toevoegen aan|add\w* to`},
@@ -337,11 +345,11 @@ var rules = compile([]rule{
 		p: `(?:volgende|next|eerstvolgende|upcoming|komende) {G1}(?:betaling|afschrijving|incasso|factuur|payment|charge|billing|invoice|renewal|verlenging)|(?:wanneer|when|welke datum|what date) {G4}(?:afgeschreven|geincasseerd|charged|billed|debited|renews?|verlengd)|volgend jaar|next year|prijs\w*|price\w*|pricing|tarie\w*|wat kost|how much (?:is|does|do|for)|korting\w*|discount\w*|kortingscode\w*|coupon\w*|promo ?code\w*|actiecode\w*|bulk|staffel\w*|cadeau\w*|gift\w*|kado\w*|voucher\w*|offerte|quote`},
 	{cat: Other, kind: topic, what: "payment method",
 		p: `ideal|bancontact|paypal|creditcard|credit card|debit card|visa|mastercard|maestro|apple pay|google pay|klarna|sofort|betaalmethode\w*|betaalmogelijkhe\w*|betaalwijze\w*|payment (?:method|option)s?|dollars?|usd|valuta|currency|foutmelding|error\w*|mislukt|failed|afrekenen|checkout`},
-	{cat: Other, kind: topic, what: "charged twice", request: true, veto: []Category{Dissatisfied, CancelRecurring}, mailVeto: true,
+	{cat: Other, kind: topic, what: "charged twice", doubt: []Category{CancelRecurring, Dissatisfied}, request: true, veto: []Category{Dissatisfied, CancelRecurring}, mailVeto: true,
 		p: `(?:dubbel\w*|twee ?keer|2 ?(?:keer|x)|twice|double\w*|two times|duplicate\w*|meerdere keren|multiple times) {G4}(?:afgeschreven|betaald|charged|gefactureerd|billed|paid|afgeboekt|geincasseerd|debited)|(?:afgeschreven|betaald|charged|billed|paid|debited|geincasseerd) {G4}(?:dubbel|twee ?keer|2 ?(?:keer|x)|twice|double|two times)|dubbele (?:betaling|afschrijving|incasso|charge)|double (?:payment|charge|billing)`},
 	{cat: Other, kind: topic, what: "personal data (GDPR)", request: true, veto: []Category{CancelRecurring},
 		p: `gdpr|avg|privacy\w*|persoonsgegevens|(?:gegevens|data|information|informatie|account) {G3}(?:verwijder\w*|wissen|delete\w*|remove\w*|erase\w*)|(?:verwijder\w*|delete|remove|erase|wis) {G3}(?:gegevens|data|information|informatie|account|persoonsgegevens)|right to (?:be forgotten|erasure)|recht op (?:vergetelheid|verwijdering)`},
-	{cat: Other, kind: topic, what: "the newsletter", veto: []Category{CancelRecurring, NonDelivery}, subjectVeto: true,
+	{cat: Other, kind: topic, what: "the newsletter", doubt: []Category{CancelRecurring}, veto: []Category{CancelRecurring, NonDelivery}, subjectVeto: true,
 		p: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing ?(?:mail|e ?mail)s?|reclame ?mail\w*|promo ?mail\w*`},
 	{cat: Other, kind: topic, what: "login or password", request: true, veto: []Category{NonDelivery},
 		p: `wachtwoord\w*|password\w*|inlog\w*|log ?in\w*|login\w*|account aanmaken|create (?:an )?account|verificatie\w*|verification|2fa|activatie\w*|activation`},

@@ -75,3 +75,36 @@ func TestBlind2(t *testing.T) {
 		{name: "other j", subject: "Abonnement wijzigen", text: "Ik wil mijn abonnement niet opzeggen, maar wel omzetten naar het kleinere pakket.", want: Other},
 	})
 }
+
+// TestBlind3 is a third blind round, mostly questions and requests dressed
+// in the words of claims.
+func TestBlind3(t *testing.T) {
+	others := []tcase{
+		{name: "o1", subject: "Vraag over mijn abonnement", text: "Als ik mijn abonnement opzeg, houd ik dan tot het einde van de maand mijn likes?"},
+		{name: "o2", subject: "Terugbetaling?", text: "Hoe werkt jullie terugbetaling als de volgers niet binnen 7 dagen komen? Ik overweeg een groot pakket."},
+		{name: "o3", subject: "volgers", text: "Mijn volgers zijn allemaal goed aangekomen. Kan ik volgende keer ook Nederlandse volgers kiezen?"},
+		{name: "o4", subject: "order", text: "I just placed an order, it hasn't started yet but that's fine. Can I add a second video link to it?"},
+		{name: "o5", subject: "bots?", text: "My friend says your followers are bots. Is that true? I'm thinking of ordering."},
+		{name: "o6", subject: "factuur", text: "Ik heb nog geen factuur ontvangen voor mijn laatste bestelling, kunnen jullie die sturen?"},
+		{name: "o7", subject: "Refund received", text: "I got my refund for the views that didn't arrive, thanks a lot!"},
+		{name: "o8", subject: "abonnement", text: "Is het mogelijk om mijn abonnement over te zetten naar een ander Instagram account?"},
+		{name: "o9", subject: "Prijs", text: "Waarom is het maandpakket duurder geworden? Ik betaal nu 5 euro meer."},
+		{name: "o10", subject: "Pakket", text: "I love the monthly plan! Could I get more likes per post for the same price?"},
+		{name: "o11", subject: "Vraagje", text: "Stel dat ik geen zin meer heb in het abonnement, hoe zeg ik het dan op?"},
+		{name: "o12", subject: "drop?", text: "Is it normal for a few followers to unfollow after a purchase, or should I expect the full number to stay?"},
+		{name: "o13", subject: "levering", text: "Kan ik de levering laten beginnen op 1 december? Dan start mijn actie."},
+		{name: "o14", subject: "Two accounts", text: "Can I split my next order of 2000 followers over two accounts?"},
+		{name: "o15", subject: "Nieuwsbrief", text: "Ik krijg jullie nieuwsbrief twee keer, kunnen jullie dat oplossen?"},
+	}
+	for i := range others {
+		others[i].want = Other
+	}
+	run(t, others)
+	run(t, []tcase{
+		{name: "c1", subject: "Re: Je bestelling is voltooid", text: "Voltooid? Ik zie echt helemaal niks veranderen aan mijn account.", want: NonDelivery, sure: confident},
+		{name: "c2", subject: "likes", text: "The likes came from accounts that look like they were made yesterday.", want: NotAsDescribed, sure: confident},
+		{name: "c3", subject: "stop", text: "Wil niet meer elke maand betalen, zet het stop aub.", want: CancelRecurring, sure: confident},
+		{name: "c4", subject: "zonde", text: "Zonde van de 20 euro, ik merk er niks van.", want: Dissatisfied, sure: confident},
+		{name: "c5", subject: "order", text: "Ordered 1000 followers 5 days ago. Received 0. Please advise.", want: NonDelivery, sure: confident},
+	})
+}

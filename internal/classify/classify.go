@@ -160,6 +160,7 @@ const (
 	ifWords      = "in a hypothetical"
 	hearsayWords = "in hearsay or what usually happens"
 	elsewhere    = "about another shop"
+	fineWords    = "said to be no problem"
 	earlierWords = "about an earlier order (the mail asks about the next)"
 	mayWords     = "in a question about what may happen"
 	generalWords = "in a general question"
@@ -175,13 +176,14 @@ type analysis struct {
 	subject      string
 	replySubject bool
 
-	findings   []*finding
-	escalation []string
-	presale    bool // some sentence asks before buying
-	next       bool // some sentence is about a next order
-	hasProd    bool
-	hasOrder   bool // words of an order already placed
-	hasSub     bool
+	findings    []*finding
+	escalation  []string
+	presale     bool // some sentence asks before buying
+	next        bool // some sentence is about a next order
+	justOrdered bool // some sentence says the order was placed moments ago
+	hasProd     bool
+	hasOrder    bool // words of an order already placed
+	hasSub      bool
 }
 
 // where names the part of the mail unit i is in.
@@ -219,6 +221,9 @@ func (a *analysis) scan() {
 		}
 		if next.MatchString(u.norm) {
 			a.next = true
+		}
+		if justOrdered.MatchString(u.norm) {
+			a.justOrdered = true
 		}
 		if !(a.replySubject && i < a.nsubj) {
 			for _, loc := range escalation.FindAllStringIndex(u.norm, -1) {
@@ -304,7 +309,7 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 	}
 	cf, ct := u.clause(first)
 	if r.kind == topic {
-		if r.asked && !u.question && !request.MatchString(u.norm) || r.neg && negated(u, cf, first, last) {
+		if r.asked && !u.question && !request.MatchString(u.norm) || r.neg && negatedTopic(u, cf, first, last) {
 			return nil
 		}
 		return f
@@ -330,6 +335,8 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		f.neutral = hearsayWords
 	case otherShop.MatchString(u.norm):
 		f.neutral = elsewhere
+	case r.cat == NonDelivery && fine.MatchString(u.norm):
+		f.neutral = fineWords
 	case a.next && earlier.MatchString(u.norm):
 		f.neutral = earlierWords
 	case a.question(u, first):
@@ -443,6 +450,20 @@ func negation(u *unit, clauseFrom, first, last int) int {
 		return k
 	}
 	return -1
+}
+
+// negatedTopic is negated for a topic: "instead" inside "use this video
+// instead" is part of the request, not a negation of it.
+func negatedTopic(u *unit, clauseFrom, first, last int) bool {
+	if negation(u, clauseFrom, first, first-1) >= 0 {
+		return true
+	}
+	for k := first; k <= last; k++ {
+		if w := u.toks[k].w; (negator[w] || strings.HasSuffix(w, "n't")) && w != "instead" && w != "ipv" {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionalBefore reports whether a conditional ("als", "if", "stel
@@ -734,6 +755,8 @@ func (a *analysis) doubt(t *tally) string {
 		return "claim in a mail that also asks before buying"
 	case t.cat == CancelRecurring && !a.hasSub && a.orderOnly(t):
 		return "names an order, not a subscription"
+	case t.cat == NonDelivery && a.justOrdered:
+		return "about an order placed moments ago"
 	}
 	for _, f := range a.findings {
 		if f.r.kind == topic && slices.Contains(f.r.doubt, t.cat) {

@@ -233,7 +233,7 @@ var rules = compile([]rule{
 		p: `(?:geen|zonder|no|without|zero|0|lege|empty|missing|ontbrekende) {G6}(?:profiel ?foto\w*|profielfoto\w*|profile ?pic\w*|profile ?photo\w*|pfp|avatar\w*)` +
 			`|(?:geen|zonder|no|without|zero|0|nul) {G2}(?:foto|foto's|fotos|photos?|pics?|posts?|bericht|berichten|uploads?|videos?|video's|bio|content)` +
 			`|(?:\w*accounts?|profielen|profiles?) {G4}(?:zonder|without) {G1}(?:volgers|followers|posts?|foto\w*|photos?|pictures?|profielfoto\w*|bio|uploads?|videos?)` +
-			`|(?:{NUMW}|een paar|a few) (?:dag|dagen|day|days|week|weken|weeks) oud|days? old|nieuw aangemaakte|net aangemaakte|freshly created|newly created|brand new accounts|(?:default|standaard) (?:avatar|profielfoto|profile pic\w*)` +
+			`|(?:{NUMW}|een paar|a few) (?:dag|dagen|day|days|week|weken|weeks) oud|days? old|nieuw aangemaakte|net aangemaakte|freshly created|newly created|brand new accounts|(?:default|standaard) (?:avatar|profielfoto|profile pic\w*)|(?:made|created|aangemaakt|gemaakt) (?:\S+ )?(?:yesterday|gisteren|today|vandaag|last week|vorige week|recently|kort geleden)` +
 			`|(?:none|niemand|nobody|not one|geen van|geen enkele) {G3}(?:ever |ooit )?(?:posted|posts|post|plaatst|geplaatst|gepost|uploaded|upload)` +
 			`|(?:geen enkel\w*|not a single|not one|none of the) {G1}(?:account|profiel|volger|follower|profile|user)\w* {G3}(?:heeft|has|had|met|with|have) {G4}(?:posts?|foto\w*|profielfoto\w*|photo\w*|picture\w*|bio|volgers|followers|uploads?|videos?)` +
 			`|(?:accounts?|profielen|profiles?|channels?|kanalen|users|gebruikers) {G3}(?:met|with|zonder|without|die|that|who|hebben|have|has|heeft) {G3}(?:geen|no|zero|0|nul|without|zonder) {G1}(?:volgers|followers|posts?|foto's|photos|pics|uploads?|videos|video's|profielfoto\w*|profile\w*|berichten|content|bio)`},
@@ -327,12 +327,12 @@ var rules = compile([]rule{
 			`|(?:said|zei|zeiden|told|beloofd|promised|schreven|wrote|mailde|mailed|confirmed|bevestigde|approved|granted|toegezegd) {G6}{MONEYW}` +
 			`|(?:was|is|has been|have been|werd|al|already) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed)|(?:you|jullie|u|they) {G2}(?:refunded|terugbetaald|teruggestort|vergoed|credited)`},
 	{cat: Other, kind: topic, what: "thanks for a refund", doubt: []Category{NonDelivery, NotAsDescribed, Dissatisfied}, veto: []Category{Dissatisfied, NonDelivery}, mailVeto: true,
-		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)`,
+		p:      `(?:bedankt|dank|thanks|thank you|merci) {G4}{MONEYW}|{MONEYW} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived|staat erop|is binnen)|(?:got|received|ontvangen|gekregen|teruggekregen|kreeg) {G2}{MONEYW}`,
 		unless: `{NEG} {G3}(?:ontvangen|received|binnen|gekregen|teruggekregen|got|arrived)`},
 	{cat: Other, kind: topic, what: "invoice or VAT", request: true,
 		p: `factu\w*|invoice\w*|btw\w*|vat|receipt\w*|bonnetje|kwitantie|betaalbewijs|proof of payment|tax|boekhouding|accounting|bookkeeping|kvk|chamber of commerce`},
-	{cat: Other, kind: topic, what: "change the account, link or username", request: true, veto: []Category{Dissatisfied, NonDelivery},
-		p: `(?:nieuwe|new|ander|andere|another|different) (?:gebruikersnaam|username|handle|link|url|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel)|(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
+	{cat: Other, kind: topic, what: "change the account, link or username", request: true, neg: true, doubt: []Category{NonDelivery, NotAsDescribed}, veto: []Category{Dissatisfied, NonDelivery},
+		p: `(?:nieuwe|new|ander|andere|another|different) (?:gebruikersnaam|username|handle|link|url|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel)|(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|add|adding|toevoegen|voeg) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
 	{cat: Other, kind: topic, what: "change an order before it starts", doubt: []Category{NonDelivery, NotAsDescribed}, request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
@@ -382,13 +382,19 @@ var (
 		`|(?:als|if|wanneer|when|zodra|once) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|order|buy|purchase|afsluit|neem|take|subscribe|sign up)\b` +
 		`|before (?:i|we) (?:give|geef) {G2}(?:a )?(?:try|chance|go|kans)|(?:geef|give) (?:jullie|you) {G1}(?:een )?(?:kans|try|chance)|uitproberen|refund ?policy|return policy|terugbetalingsbeleid|retourbeleid|annuleringsbeleid|cancellation policy|geld ?terug ?garantie|money ?back ?guarantee`)
 	// hearsay marks a sentence about what others say or what usually happens.
-	hearsay = expand(`(?:een vriend\w*|a friend|vrienden|friends|iemand|someone|people|mensen|ze|they) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)`)
+	hearsay = expand(`(?:vriend\w*|friends?|iemand|someone|people|mensen|ze|they|collega\w*|colleagues?|kennis\w*) {G1}(?:zegt|zeggen|zei|says|say|said|told|vertelde|vertellen)|(?:ik|i) (?:heb |have )?(?:gehoord|gelezen|heard|read)|i've (?:heard|read)`)
 	// usually marks what happens in general, unless the customer speaks of
 	// their own ("mijn volgers dalen vaak" is a report).
 	usually = expand(`vaak|often|usually|meestal|normaal gesproken|in general|in het algemeen|doorgaans|sometimes|soms`)
 	// wish marks a wish to buy; under a negation ("nooit willen afsluiten")
 	// it is none.
 	wish = expand(`(?:wil|willen|zou|zouden|would like to|want to|wanna|i'd like to) (?:graag )?(?:willen )?{G3}(?:bestellen|kopen|order|buy|purchase|afnemen|proberen|try|nemen|afsluiten|subscribe)`)
+	// fine marks words that say a delay is no problem ("it hasn't started
+	// yet but that's fine").
+	fine = expand(`that's fine|that is fine|no problem|geen probleem|no rush|geen haast|geen zorgen|no worries|maakt niet uit|doesn't matter|not a problem|is prima|geen punt`)
+	// justOrdered marks an order placed moments ago: too early to claim it
+	// did not arrive.
+	justOrdered = expand(`(?:just|net|zojuist|zonet|an hour ago|een uur geleden|a few minutes ago|paar minuten geleden) {G2}(?:placed|ordered|besteld|bestelde|gekocht|bought|betaald|paid)`)
 	// otherShop marks a sentence about another shop.
 	otherShop = expand(`(?:another|other|andere?|een andere|previous|vorige|eerdere) (?:site|website|shop|webshop|company|bedrijf|provider|aanbieder|partij|service|dienst|seller|verkoper)|elders|somewhere else|ergens anders|concurrent\w*|competitor\w*|bad experience|slechte ervaring\w*`)
 	// earlier and next mark a mail that tells about an earlier order to ask about the next.
@@ -420,7 +426,7 @@ var (
 		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
 	nonprod   = expand(`{NONPROD}`)
 	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
-	negator   = map[string]bool{"niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}
+	negator   = map[string]bool{"niks": true, "nothing": true, "niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}
 	cessation = map[string]bool{"meer": true, "anymore": true, "longer": true, "langer": true, "again": true, "more": true}
 )
 

@@ -204,6 +204,9 @@ func (a *analysis) pos(f *finding) int {
 	return p
 }
 
+// scan notes what the mail says as a whole (products, orders, a
+// subscription, questions before buying, escalation), then matches every
+// rule in every sentence and judges each match.
 func (a *analysis) scan() {
 	for i := range a.units {
 		u := &a.units[i]
@@ -225,14 +228,14 @@ func (a *analysis) scan() {
 		if justOrdered.MatchString(u.norm) {
 			a.justOrdered = true
 		}
-		if !(a.replySubject && i < a.nsubj) {
-			for _, loc := range escalation.FindAllStringIndex(u.norm, -1) {
-				if notEscalation.MatchString(u.norm[max(0, loc[0]-16):min(len(u.norm), loc[1]+16)]) &&
-					strings.Contains(u.norm[loc[0]:loc[1]], "aangifte") {
-					continue
-				}
-				a.escalation = append(a.escalation, fmt.Sprintf("%s: escalation (%q)", a.where(i), u.words(loc[0], loc[1])))
+		// Escalation counts in a reply's subject too: missing one is worse
+		// than a person reading a mail for nothing.
+		for _, loc := range escalation.FindAllStringIndex(u.norm, -1) {
+			if notEscalation.MatchString(u.norm[max(0, loc[0]-16):min(len(u.norm), loc[1]+16)]) &&
+				strings.Contains(u.norm[loc[0]:loc[1]], "aangifte") {
+				continue
 			}
+			a.escalation = append(a.escalation, fmt.Sprintf("%s: escalation (%q)", a.where(i), u.words(loc[0], loc[1])))
 		}
 	}
 	for i := range a.units {

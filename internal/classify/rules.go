@@ -417,6 +417,7 @@ var (
 )
 
 // product, order and subscription words, to check the context a rule needs.
+// The context a rule may need (see need), and the words of negation.
 var (
 	prodWord = expand(`{PROD}|{ORDER}`)
 	subWord  = expand(`{SUB}`)
@@ -424,8 +425,12 @@ var (
 	// ordered says an order was placed: its words, or time gone by since.
 	ordered = expand(`bestellung\w*|bestellt|gekauft|bezahlt|commande\w*|achete\w*|paye|bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*` +
 		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
-	nonprod   = expand(`{NONPROD}`)
-	prodOnly  = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
+	// nonprod and prodOnly tell whether what was not received is the
+	// product or something else (rule.object).
+	nonprod  = expand(`{NONPROD}`)
+	prodOnly = expand(`{PROD}|bestelling\w*|order|orders|pakket`)
+	// negator words deny what follows; a cessation word after one ends
+	// something instead ("niet meer", "no longer").
 	negator   = map[string]bool{"niks": true, "nothing": true, "niet": true, "geen": true, "not": true, "no": true, "never": true, "nooit": true, "hoef": true, "hoeft": true, "hoeven": true, "cannot": true, "instead": true, "ipv": true, "zonder": true, "nicht": true, "kein": true}
 	cessation = map[string]bool{"meer": true, "anymore": true, "longer": true, "langer": true, "again": true, "more": true}
 )

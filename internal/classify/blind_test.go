@@ -108,3 +108,26 @@ func TestBlind3(t *testing.T) {
 		{name: "c5", subject: "order", text: "Ordered 1000 followers 5 days ago. Received 0. Please advise.", want: NonDelivery, sure: confident},
 	})
 }
+
+// TestBlind4 is a fourth blind round: two requests, escalation and
+// negation.
+func TestBlind4(t *testing.T) {
+	run(t, []tcase{
+		{name: "two a", subject: "Opzeggen + klacht", text: "Ik wil het maandpakket opzeggen. Bovendien zijn de volgers van mijn losse bestelling allemaal nepaccounts.", want: CancelRecurring, requests: []Category{CancelRecurring, NotAsDescribed}},
+		{name: "two b", subject: "Missing likes and cancel", text: "My likes never arrived, and while you're at it please cancel the monthly subscription too.", want: NonDelivery, requests: []Category{NonDelivery, CancelRecurring}},
+		{name: "two c", subject: "Abonnement en factuur", text: "Graag mijn abonnement beëindigen. Kunt u ook een factuur van de laatste betaling sturen?", want: CancelRecurring, requests: []Category{CancelRecurring, Other}},
+		{name: "two d", subject: "disappointed + stop", text: "I'm disappointed with the views I bought for my last video. Also stop my monthly plan please.", want: Dissatisfied, requests: []Category{Dissatisfied, CancelRecurring}},
+		{name: "one e", subject: "opzeggen", text: "Ik ben ontevreden over het abonnement en wil het daarom opzeggen. Graag de laatste betaling terug.", want: CancelRecurring, requests: []Category{CancelRecurring}},
+		{name: "esc a", subject: "fraude", text: "Dit is gewoon fraude, ik heb betaald en niks gekregen.", want: NonDelivery, esc: true},
+		{name: "esc b", subject: "dispute", text: "If the followers don't show up by Monday I'll dispute the payment with my card issuer.", want: Other, esc: true},
+		{name: "esc c", subject: "ACM", text: "Jullie incasseren zonder toestemming. Stop het abonnement of ik meld het bij de ACM.", want: CancelRecurring, esc: true},
+		{name: "esc d", subject: "geen gedoe", text: "Ik wil geen gedoe met terugboekingen, stort gewoon mijn geld terug want er is niks geleverd.", want: NonDelivery, esc: true},
+		{name: "esc e", subject: "oplichters?", text: "Zijn jullie oplichters? Ik heb nog steeds niks ontvangen.", want: NonDelivery, esc: true},
+		{name: "no esc a", subject: "bank", text: "Ik betaalde via mijn bank app maar de volgers zijn er nog niet.", want: NonDelivery},
+		{name: "no esc b", subject: "paypal", text: "Can you refund to my PayPal instead of my card? The likes never arrived.", want: NonDelivery},
+		{name: "neg a", subject: "abonnement", text: "Nee, ik wil mijn abonnement zeker niet beëindigen, ik wilde alleen weten wanneer de volgende likes komen.", want: Other},
+		{name: "neg b", subject: "feedback", text: "Never had a problem with you guys, no bots and no drops. Keep it up!", want: Other},
+		{name: "neg c", subject: "ok", text: "De volgers zijn niet nep, ik was in de war. Sorry voor de vorige mail!", want: Other},
+		{name: "neg d", subject: "Geen klacht", text: "Geen klacht hoor, ik wil alleen weten of mijn bestelling al gestart is.", want: Other},
+	})
+}

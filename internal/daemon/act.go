@@ -195,10 +195,16 @@ func (d *Daemon) flushOutbox(ctx context.Context, c *mailbox.Client, f folders, 
 			rep.Drafted++
 			continue
 		}
-		if err := d.o.Store.MarkSending(ctx, o.ID); err != nil {
-			return err
+		// The reply is marked "sending" at the last moment before its data
+		// goes out: a crash after that never sends it again.
+		var storeErr error
+		err := d.o.Sender.SendCommit(ctx, d.o.From.Address, []string{o.Recipient}, o.Raw, func() error {
+			storeErr = d.o.Store.MarkSending(ctx, o.ID)
+			return storeErr
+		})
+		if storeErr != nil {
+			return storeErr // nothing went out; the reply stays pending
 		}
-		err := d.o.Sender.Send(ctx, d.o.From.Address, []string{o.Recipient}, o.Raw)
 		switch {
 		case err == nil:
 			if err := d.o.Store.MarkSent(ctx, o.ID, "sent", d.o.Now(), follow); err != nil {

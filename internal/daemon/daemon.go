@@ -35,9 +35,11 @@ import (
 // replies wait in the outbox for the fixed configuration.
 var ErrSubmission = errors.New("the SMTP server refuses our submissions")
 
-// Sender submits a mail; send.Sender implements it.
+// Sender submits a mail; send.Sender implements it. commit is called
+// right before the message data is written, after everything that can fail
+// without the message going out (connection, TLS, login, envelope).
 type Sender interface {
-	Send(ctx context.Context, from string, to []string, raw []byte) error
+	SendCommit(ctx context.Context, from string, to []string, raw []byte, commit func() error) error
 }
 
 // SendErrors classifies a Sender's errors.

@@ -41,6 +41,9 @@ const DefaultTimeout = 60 * time.Second
 
 // Errors of this package.
 var (
+	// errNotCommitted: the caller's commit failed; nothing was sent.
+	errNotCommitted = errors.New("not sent: the send could not be recorded")
+
 	// ErrOptions: New was given options it cannot work with.
 	ErrOptions = errors.New("bad SMTP options")
 )
@@ -133,6 +136,18 @@ func New(opts Options) (*Sender, error) {
 // whatever step is under way, and the error says whether the message may
 // have gone out. Each step is also bounded by Options.Timeout.
 func (s *Sender) Send(ctx context.Context, from string, to []string, raw []byte) error {
+	return s.SendCommit(ctx, from, to, raw, nil)
+}
+
+// SendCommit is Send with a last word before the message goes out: commit
+// is called once the server has accepted the envelope and the DATA
+// command, right before the first byte of the message is written. It is
+// where a caller records that the message is about to be sent; an error
+// from it ends the submission with nothing sent (a temporary error at
+// StageData). Whatever fails before commit was called cannot have sent the
+// message, so a caller that records only in commit never mistakes a failed
+// connection or login for a send that may have happened.
+func (s *Sender) SendCommit(ctx context.Context, from string, to []string, raw []byte, commit func() error) error {
 	if err := checkEnvelope(from, to); err != nil {
 		return &Error{Stage: StageEnvelope, Err: err}
 	}
@@ -222,15 +237,18 @@ func (s *Sender) Send(ctx context.Context, from string, to []string, raw []byte)
 	if err != nil {
 		return classifyDial(ctx, err)
 	}
-	err = s.transact(ctx, c, timeout, from, to, raw)
-	if err == nil || !IsAmbiguous(err) {
-		_ = client.CloseWithSMTPClient(c) // QUIT; the reply does not matter
+	err = s.transact(ctx, c, timeout, from, to, raw, commit)
+	// QUIT, whose reply does not matter; not after the data was started
+	// (the server would take QUIT for message text): closing the
+	// connection then makes the server drop the transaction.
+	if err == nil || !IsAmbiguous(err) && !errors.Is(err, errNotCommitted) {
+		_ = client.CloseWithSMTPClient(c)
 	}
 	return err
 }
 
 // transact runs MAIL, RCPT and DATA (RFC 5321 section 3.3).
-func (s *Sender) transact(ctx context.Context, c *smtp.Client, timeout time.Duration, from string, to []string, raw []byte) error {
+func (s *Sender) transact(ctx context.Context, c *smtp.Client, timeout time.Duration, from string, to []string, raw []byte, commit func() error) error {
 	step := func(stage Stage, f func() error) error {
 		if err := c.UpdateDeadline(timeout); err != nil {
 			return before(ctx, stage, err)
@@ -251,6 +269,13 @@ func (s *Sender) transact(ctx context.Context, c *smtp.Client, timeout time.Dura
 	var w io.WriteCloser
 	if err := step(StageData, func() (err error) { w, err = c.Data(); return err }); err != nil {
 		return err
+	}
+	if commit != nil {
+		if err := commit(); err != nil {
+			// Nothing of the message was written; closing the connection
+			// without the final "." makes the server drop the transaction.
+			return &Error{Stage: StageData, Temporary: true, Err: fmt.Errorf("%w: %w", errNotCommitted, err)}
+		}
 	}
 	// Everything up to the final "." is flushed here: a failure until then
 	// means the server cannot have accepted the message.

@@ -333,9 +333,19 @@ func TestSendFailures(t *testing.T) {
 			if tt.opts != nil {
 				tt.opts(&o)
 			}
-			err := sender(t, o).Send(t.Context(), user, []string{"anna@example.nl"}, message)
+			commits := 0
+			err := sender(t, o).SendCommit(t.Context(), user, []string{"anna@example.nl"}, message, func() error { commits++; return nil })
 			if got := kind(err); got != tt.wantKind {
 				t.Fatalf("got %s (%v); want %s", got, err, tt.wantKind)
+			}
+			// commit runs exactly when the data may go out, never before a
+			// failure that cannot have sent anything.
+			if wantCommits := map[bool]int{true: 1, false: 0}[tt.wantData]; commits != wantCommits {
+				t.Errorf("commit called %d times; want %d", commits, wantCommits)
+			}
+			wantFatal := tt.wantKind == "permanent" && (tt.wantStage == StageAuth || tt.wantStage == StageTLS || tt.wantStage == StageConnect)
+			if IsFatal(err) != wantFatal {
+				t.Errorf("IsFatal = %v; want %v", IsFatal(err), wantFatal)
 			}
 			var e *Error
 			if !errors.As(err, &e) {
@@ -499,5 +509,19 @@ func TestIsTemporaryForeignErrors(t *testing.T) {
 	wrapped := fmt.Errorf("sending: %w", &Error{Stage: StageMail, Code: 421, Temporary: true})
 	if !IsTemporary(wrapped) {
 		t.Errorf("IsTemporary(wrapped 421) = false")
+	}
+}
+
+// TestCommitRefused: when the caller cannot record the send, nothing goes
+// out and the failure is temporary.
+func TestCommitRefused(t *testing.T) {
+	srv := newServer(t, serverOpts{tls: "starttls"})
+	o := Options{Address: srv.addr, TLSConfig: &tls.Config{RootCAs: srv.ca}, Username: user, Password: password, Timeout: 10 * time.Second}
+	err := sender(t, o).SendCommit(t.Context(), user, []string{"anna@example.nl"}, message, func() error { return errors.New("database is locked") })
+	if !IsTemporary(err) {
+		t.Fatalf("got %v; want a temporary error", err)
+	}
+	if n := len(srv.received()); n != 0 {
+		t.Fatalf("the server got %d messages; want 0", n)
 	}
 }

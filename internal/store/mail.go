@@ -543,7 +543,7 @@ func (s *Store) UncopiedOutbox(ctx context.Context) ([]Outbox, error) {
 // server. It must be committed before the first byte is sent: a crash after
 // this point leaves the reply "sending", and it is never sent again.
 func (s *Store) MarkSending(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'`, id)
+	res, err := s.db.ExecContext(ctx, `UPDATE outbox SET state = 'sending' WHERE id = ? AND state = 'pending'`, id)
 	if err != nil {
 		return fmt.Errorf("marking reply %d sending: %w", id, err)
 	}
@@ -574,7 +574,7 @@ func (s *Store) MarkSent(ctx context.Context, id int64, state string, at time.Ti
 
 // MarkRetry puts a reply back in the queue after a temporary failure.
 func (s *Store) MarkRetry(ctx context.Context, id int64, next time.Time, why string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?`, formatTS(next), why, id)
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox SET state = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`, formatTS(next), why, id)
 	if err != nil {
 		return fmt.Errorf("marking reply %d for retry: %w", id, err)
 	}

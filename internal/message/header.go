@@ -60,11 +60,28 @@ func decodeHeaderValue(wd *mime.WordDecoder, v string) string {
 	}
 	d, err := wd.DecodeHeader(v)
 	if err != nil {
-		return v
+		return cleanControls(v)
 	}
 	// A word that claims UTF-8 may hold anything.
-	return strings.ToValidUTF8(d, "\uFFFD")
+	return cleanControls(strings.ToValidUTF8(d, "\uFFFD"))
 }
+
+// cleanControls replaces the control characters in a header value with
+// spaces: an encoded word (RFC 2047) can hold a CR, LF or NUL, and a
+// decoded subject or name must not carry them into a reply's header.
+func cleanControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
 
 // decodeHeader turns a parsed header into a Header, topmost field first.
 func decodeHeader(wd *mime.WordDecoder, h *textproto.Header) Header {
@@ -101,14 +118,11 @@ func parseAddresses(wd *mime.WordDecoder, raw string) (list []*mail.Address, ok 
 	}
 	p := mail.AddressParser{WordDecoder: wd}
 	if l, err := p.ParseList(raw); err == nil {
-		for _, a := range l {
-			a.Address = strings.TrimSpace(a.Address)
-		}
-		return l, true
+		return cleanAddresses(l), true
 	}
 	dec := decodeHeaderValue(wd, raw)
 	if l, err := p.ParseList(dec); err == nil {
-		return l, true
+		return cleanAddresses(l), true
 	}
 	// Fall back to addr-specs, each with the text before it as its name when
 	// that is all the group holds ("Jan de Vries jan@example.nl").
@@ -126,6 +140,16 @@ func parseAddresses(wd *mime.WordDecoder, raw string) (list []*mail.Address, ok 
 		}
 	}
 	return list, false
+}
+
+// cleanAddresses trims the addresses and removes control characters from
+// the decoded names (see cleanControls).
+func cleanAddresses(l []*mail.Address) []*mail.Address {
+	for _, a := range l {
+		a.Name = cleanControls(a.Name)
+		a.Address = strings.TrimSpace(a.Address)
+	}
+	return l
 }
 
 // msgIDRE finds one msg-id (RFC 5322 section 3.6.4) between angle brackets.

@@ -51,12 +51,15 @@ func TestSplitHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			own, quoted := splitHTML(tt.in)
+			own, quoted, text, _ := splitHTML(tt.in)
 			if strings.TrimSpace(own) != tt.own {
 				t.Errorf("got own %q; want %q", own, tt.own)
 			}
 			if !strings.Contains(quoted, tt.quotedHas) {
 				t.Errorf("got quoted %q; want it to hold %q", quoted, tt.quotedHas)
+			}
+			if want := HTMLText(tt.in); text != want {
+				t.Errorf("got text %q; want HTMLText's %q", text, want)
 			}
 		})
 	}
@@ -77,7 +80,39 @@ func FuzzHTMLText(f *testing.F) {
 		if strings.Contains(got, "\n\n\n") {
 			t.Errorf("HTMLText(%q) = %q: more than one blank line in a row", s, got)
 		}
-		own, quoted := splitHTML(s)
+		own, quoted, text, _ := splitHTML(s)
+		if text != got {
+			t.Errorf("splitHTML(%q) gives text %q; want HTMLText's %q", s, text, got)
+		}
 		_ = own + quoted
 	})
+}
+
+// TestHTMLTextHostile converts HTML built to be slow or deep: the text
+// comes out, without tags, with no stack overflow and in linear time.
+func TestHTMLTextHostile(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"800,000 nested divs", strings.Repeat("<div>", 800000) + "diep", "diep"},
+		{"a million nested i", strings.Repeat("<i>", 1000000) + "schuin", "schuin"},
+		{"a million unclosed b", strings.Repeat("<b>", 1000000) + "vet", "vet"},
+		{"nested tables", strings.Repeat("<table><tr><td>", 100000) + "cel", "cel"},
+		{"nested blockquotes", strings.Repeat("<blockquote>", 100000) + "oud", "oud"},
+		{"misnested formatting", strings.Repeat("<b><i><u></b></i></u><a href=x><p></a>", 30000) + "eind", "eind"},
+		{"100,000 links", strings.Repeat(`<a href="https://example.com/">x</a>`, 100000) + "eind", "eind"},
+		{"deep, then closed", strings.Repeat("<div><span>", 600) + "midden" + strings.Repeat("</span></div>", 600) + "<p>na</p>", "midden\n\nna"},
+		{"unclosed style", "<p>voor</p><style>" + strings.Repeat("<div>", 1000), "voor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := HTMLText(tt.in)
+			if !strings.HasSuffix(got, tt.want) {
+				t.Errorf("HTMLText got %.100q…%q; want it to end in %q", got, got[max(0, len(got)-100):], tt.want)
+			}
+			if strings.Contains(got, "<") {
+				t.Errorf("HTMLText got %.200q; want no tags", got)
+			}
+		})
+	}
 }

@@ -276,9 +276,18 @@ type token struct {
 	start, end int
 }
 
-// tokenize splits text into tokens.
+// tokenize splits text into tokens. It counts them first, so that a long
+// text is not copied over and over as the slice grows.
 func tokenize(text string) []token {
-	var toks []token
+	n := 0
+	scanTokens(text, func(int, int) { n++ })
+	toks := make([]token, 0, n)
+	scanTokens(text, func(start, end int) { toks = append(toks, token{s: text[start:end], start: start, end: end}) })
+	return toks
+}
+
+// scanTokens calls f with the offsets of each token of text.
+func scanTokens(text string, f func(start, end int)) {
 	start := -1
 	isAlnum := func(r rune) bool { return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 	for i, r := range text {
@@ -291,21 +300,30 @@ func tokenize(text string) []token {
 			// Inner separator: the token goes on.
 		default:
 			if start >= 0 {
-				toks = append(toks, token{s: text[start:i], start: start, end: i})
+				f(start, i)
 				start = -1
 			}
 		}
 	}
 	if start >= 0 {
-		toks = append(toks, token{s: text[start:], start: start, end: len(text)})
+		f(start, len(text))
 	}
-	return toks
 }
 
 // blankOut replaces each match of re in s by spaces of the same length, so
 // that offsets stay valid.
 func blankOut(s string, re *regexp.Regexp) string {
-	return re.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	locs := re.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, loc := range locs {
+		for i := loc[0]; i < loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 func allDigits(s string) bool {

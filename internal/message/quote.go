@@ -69,23 +69,26 @@ func SplitQuoted(text string) (own, quoted string) {
 		}
 	}
 
-	var o, q []string
-	for i, l := range lines {
-		if quote[i] {
-			q = append(q, l)
-		} else {
-			o = append(o, l)
-		}
-	}
-	return trimBlank(o), trimBlank(q)
+	return trimBlank(lines, quote, false), trimBlank(lines, quote, true)
 }
 
-// trimBlank joins lines, dropping trailing white space of each line and
-// blank lines around the text, and collapsing runs of blank lines.
-func trimBlank(lines []string) string {
+// trimBlank joins the lines whose quote is q, dropping trailing white space
+// of each line and blank lines around the text, and collapsing runs of
+// blank lines.
+func trimBlank(lines []string, quote []bool, q bool) string {
 	var b strings.Builder
+	size := 0
+	for i, l := range lines {
+		if quote[i] == q {
+			size += len(l) + 1
+		}
+	}
+	b.Grow(size)
 	blank := false
-	for _, l := range lines {
+	for i, l := range lines {
+		if quote[i] != q {
+			continue
+		}
 		l = strings.TrimRight(l, " \t")
 		if l == "" {
 			blank = b.Len() > 0

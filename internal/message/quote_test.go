@@ -68,7 +68,8 @@ func TestSplitQuoted(t *testing.T) {
 // normalizeReply makes two renderings of a reply comparable: trailing
 // white space and runs of blank lines do not count.
 func normalizeReply(s string) string {
-	return trimBlank(strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n"))
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	return trimBlank(lines, make([]bool, len(lines)), false)
 }
 
 // TestReplyParserFixtures compares SplitQuoted with the expected replies

@@ -87,6 +87,11 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 		w.problem("no header: the whole input is taken as a text body")
 		body = io.MultiReader(bytes.NewReader(block), br)
 	} else {
+		if bytes.IndexByte(block, 0) >= 0 {
+			// RFC 5322 section 2.2 allows no NUL in a header field.
+			block = bytes.ReplaceAll(block, []byte{0}, []byte{' '})
+			w.problem("NUL bytes in the header taken as spaces")
+		}
 		clean, dropped := sanitizeHeader(block)
 		if dropped {
 			w.problem("malformed header lines skipped")
@@ -250,7 +255,7 @@ func (w *walker) walk(h *textproto.Header, body io.Reader, depth int, pc partCon
 	}
 
 	a := Attachment{
-		Filename:    strings.TrimSpace(filename),
+		Filename:    strings.TrimSpace(cleanControls(filename)),
 		ContentType: mediaType,
 		ContentID:   strings.Trim(strings.TrimSpace(mh.Get("Content-Id")), "<>"),
 		Forwarded:   mediaType == "message/rfc822" || mediaType == "message/global",
@@ -273,10 +278,15 @@ func (w *walker) walkMultipart(mediaType, boundary string, body io.Reader, depth
 	}
 	var out texts
 	alternative := mediaType == "multipart/alternative"
-	mr := textproto.NewMultipartReader(body, boundary)
+	g := newHeaderGuard(body, boundary, w.lim.MaxHeaderSize)
+	mr := textproto.NewMultipartReader(g, boundary)
 	for !w.stopped {
 		p, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
+			break
+		}
+		if g.over {
+			w.overLimit("part header over MaxHeaderSize (%d bytes): the rest of the %s is not read", w.lim.MaxHeaderSize, mediaType)
 			break
 		}
 		if err != nil {
@@ -288,10 +298,6 @@ func (w *walker) walkMultipart(mediaType, boundary string, body io.Reader, depth
 			w.overLimit("more than MaxParts (%d) MIME parts: the rest is not read", w.lim.MaxParts)
 			w.stopped = true
 			break
-		}
-		if headerSize(&p.Header) > w.lim.MaxHeaderSize {
-			w.overLimit("part header over MaxHeaderSize (%d bytes): part skipped", w.lim.MaxHeaderSize)
-			continue
 		}
 		t := w.walk(&p.Header, p, depth+1, pc)
 		if alternative {
@@ -322,16 +328,6 @@ func joinText(a, b string) string {
 	return a + "\n" + b
 }
 
-// headerSize is the size of a parsed header, close to its raw size.
-func headerSize(h *textproto.Header) int {
-	n := 0
-	fields := h.Fields()
-	for fields.Next() {
-		n += len(fields.Key()) + len(fields.Value()) + 4
-	}
-	return n
-}
-
 // readText reads a text body part, decoded to UTF-8, within the text budget.
 func (w *walker) readText(mh gomessage.Header, body io.Reader, charsetName, mediaType string) string {
 	e, err := gomessage.New(mh, body)
@@ -354,11 +350,18 @@ func (w *walker) readText(mh gomessage.Header, body io.Reader, charsetName, medi
 		w.problem("%s part: %v", mediaType, err)
 	}
 	if len(b) > w.textLeft {
-		b = b[:w.textLeft]
+		// The rest of the part is skipped undecoded, by the multipart
+		// reader or by the final drain of Read.
+		b = cutRunes(b, w.textLeft)
 		w.overLimit("text over MaxTextSize (%d bytes): the rest is cut", w.lim.MaxTextSize)
-		drain(e.Body)
 	}
 	w.textLeft -= len(b)
+	if bytes.IndexByte(b, 0) >= 0 {
+		// RFC 2045 section 2.7: no NUL in text; it only breaks what
+		// reads the text next.
+		b = bytes.ReplaceAll(b, []byte{0}, nil)
+		w.problem("NUL bytes removed from the text")
+	}
 
 	if !utf8.Valid(b) {
 		switch {
@@ -376,6 +379,19 @@ func (w *walker) readText(mh gomessage.Header, body io.Reader, charsetName, medi
 	}
 	s := guessText(b)
 	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// cutRunes returns s cut to at most n bytes, before the UTF-8 sequence
+// the cut would split: a valid UTF-8 text stays valid.
+func cutRunes[T ~string | ~[]byte](s T, n int) T {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && i > n-utf8.UTFMax && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
 }
 
 func orDefault(s, d string) string {
@@ -541,6 +557,74 @@ func appendLine(br *bufio.Reader, b []byte, max int) (_ []byte, full bool, err e
 	}
 }
 
+// headerGuard sits between a multipart body and the multipart reader of
+// go-message, which reads the header of each part whole
+// (textproto.ReadHeader): it fails the read, and sets over, once a part
+// header grows past max bytes, before the multipart reader has buffered
+// more than that. It finds the part headers as the multipart reader does:
+// from a delimiter line, "--" boundary, optional white space and the line
+// end (RFC 2046 section 5.1.1), to the first empty line.
+type headerGuard struct {
+	br        *bufio.Reader
+	delim     []byte // "--" + boundary
+	max       int
+	chunk     []byte // what is left of the last line (or piece of one) read
+	err       error  // the error after chunk
+	lineStart bool   // chunk starts a line
+	inHeader  bool
+	n         int // bytes of the current part header so far
+	over      bool
+}
+
+// errPartHeader is returned by headerGuard for a part header over the limit.
+var errPartHeader = errors.New("part header over the size limit")
+
+func newHeaderGuard(r io.Reader, boundary string, max int) *headerGuard {
+	// The multipart reader reads its lines with a 4096-byte buffer, so a
+	// delimiter line longer than that is no delimiter line to it either.
+	return &headerGuard{br: bufio.NewReaderSize(r, 4096), delim: []byte("--" + boundary), max: max, lineStart: true}
+}
+
+func (g *headerGuard) Read(p []byte) (int, error) {
+	for len(g.chunk) == 0 {
+		if g.err != nil {
+			return 0, g.err
+		}
+		g.next()
+	}
+	n := copy(p, g.chunk)
+	g.chunk = g.chunk[n:]
+	return n, nil
+}
+
+// next reads the next line, or the next buffer full of a long line, and
+// follows the part headers in it.
+func (g *headerGuard) next() {
+	chunk, err := g.br.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		err = nil
+	}
+	start := g.lineStart
+	g.lineStart = len(chunk) > 0 && chunk[len(chunk)-1] == '\n'
+	switch {
+	case g.inHeader:
+		g.n += len(chunk)
+		if g.n > g.max {
+			g.over, g.err = true, errPartHeader
+			return
+		}
+		if start && (len(chunk) == 1 || string(chunk) == "\r\n") {
+			g.inHeader = false
+		}
+	case start && g.lineStart && bytes.HasPrefix(chunk, g.delim):
+		rest := bytes.TrimLeft(chunk[len(g.delim):], " \t")
+		if len(rest) == 1 || string(rest) == "\r\n" {
+			g.inHeader, g.n = true, 0
+		}
+	}
+	g.chunk, g.err = chunk, err
+}
+
 // crToLF turns every CR into LF.
 type crToLF struct{ r io.Reader }
 
@@ -593,11 +677,14 @@ func (w *walker) finishText(t texts) {
 	hasPlain := strings.TrimSpace(t.plain) != ""
 	// With a plain part, the HTML is only needed to place inline images.
 	if t.html != "" && (!hasPlain || slices.ContainsFunc(m.Attachments, func(a Attachment) bool { return a.ContentID != "" })) {
-		ownHTML, quotedHTML := splitHTML(t.html)
+		ownHTML, quotedHTML, text, flat := splitHTML(t.html)
+		if flat {
+			w.problem("HTML nested too deeply: read tag by tag")
+		}
 		own, q := SplitQuoted(ownHTML)
 		q = joinText(q, strings.TrimSpace(quotedHTML))
 		if !hasPlain {
-			m.Text = HTMLText(t.html)
+			m.Text = text
 			m.OwnText, m.Quoted = own, q
 		}
 		collectCIDs(ownCIDs, own)

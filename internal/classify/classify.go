@@ -240,12 +240,14 @@ func (a *analysis) scan() {
 	}
 	for i := range a.units {
 		u := &a.units[i]
+		may := ruleFilter.candidates(u.norm)
 		for k := range rules {
 			r := &rules[k]
-			if r.unlessRe != nil && r.unlessRe.MatchString(u.norm) {
+			locs := r.find(u.norm, may, ruleBase[k])
+			if len(locs) == 0 || r.unlessRe != nil && r.unlessRe.MatchString(u.norm) {
 				continue
 			}
-			for _, loc := range r.re.FindAllStringIndex(u.norm, -1) {
+			for _, loc := range locs {
 				if f := a.match(i, r, loc[0], loc[1]); f != nil {
 					a.findings = append(a.findings, f)
 				}

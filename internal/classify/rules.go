@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,13 +56,13 @@ var macros = []struct{ name, re string }{
 
 // expand replaces the macros in a rule's pattern and compiles it with word
 // boundaries around it.
-func expand(p string) *regexp.Regexp {
+func expand(p string) *pattern {
 	for range 3 { // macros may use macros
 		for _, m := range macros {
 			p = strings.ReplaceAll(p, m.name, m.re)
 		}
 	}
-	return regexp.MustCompile(`(?:^|\b)(?:` + p + `)(?:\b|$)`)
+	return newPattern(`(?:^|\b)(?:` + p + `)(?:\b|$)`)
 }
 
 // kind says what a rule's match means.
@@ -125,18 +126,78 @@ type rule struct {
 	// confident when this topic is there ("stopzetten" next to a pause).
 	doubt []Category
 
-	re, unlessRe *regexp.Regexp // p and unless compiled
+	// alts are the alternatives of p, compiled apart: each one is a small
+	// program that runs only when its own literals occur (see prefilter.go).
+	alts     []*pattern
+	unlessRe *pattern // unless compiled
 }
 
 // compile compiles the patterns of rs.
 func compile(rs []rule) []rule {
 	for i := range rs {
-		rs[i].re = expand(rs[i].p)
+		for _, alt := range alternatives(rs[i].p) {
+			rs[i].alts = append(rs[i].alts, expand(alt))
+		}
 		if rs[i].unless != "" {
 			rs[i].unlessRe = expand(rs[i].unless)
 		}
 	}
 	return rs
+}
+
+// alternatives splits a pattern at the "|" outside parentheses and
+// character classes.
+func alternatives(p string) []string {
+	var out []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, p[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, p[start:])
+}
+
+// find returns the matches of r in s, leftmost first and not overlapping,
+// as one pattern of all alternatives would: at the same start the
+// alternative written first wins. may says which alternatives may match
+// (ruleFilter); the alternatives of rule k start at index base.
+func (r *rule) find(s string, may []bool, base int) [][]int {
+	var locs [][]int
+	n := 0
+	for j, alt := range r.alts {
+		if !may[base+j] {
+			continue
+		}
+		for _, loc := range alt.re.FindAllStringIndex(s, -1) {
+			locs = append(locs, []int{loc[0], loc[1], j})
+		}
+		n++
+	}
+	if n > 1 {
+		slices.SortStableFunc(locs, func(x, y []int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[2], y[2])) })
+		out, end := locs[:0], -1
+		for _, loc := range locs {
+			if loc[0] >= end {
+				out = append(out, loc)
+				end = max(loc[1], loc[0]+1)
+			}
+		}
+		locs = out
+	}
+	return locs
 }
 
 // rules are the claims and topics, in no particular order.
@@ -368,6 +429,21 @@ var rules = compile([]rule{
 	{cat: Other, kind: topic, what: "thanks",
 		p: `bedankt|dank ?je\w*|dankjewel|dank u|thanks|thank you|merci|top geregeld|super (?:service|snel)|great (?:service|job)|goed geregeld|alles (?:is )?(?:binnen|ontvangen|goed aangekomen)|everything (?:arrived|came|is there)`},
 })
+
+// ruleFilter says which alternatives of the rules may match a sentence
+// (see prefilter.go); ruleBase[k] is the index of the first alternative
+// of rules[k].
+var ruleFilter, ruleBase = func() (*prefilter, []int) {
+	var patterns []string
+	base := make([]int, len(rules))
+	for k, r := range rules {
+		base[k] = len(patterns)
+		for _, alt := range r.alts {
+			patterns = append(patterns, alt.String())
+		}
+	}
+	return newPrefilter(patterns), base
+}()
 
 // frames neutralise the claims around them.
 var (

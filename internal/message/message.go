@@ -63,6 +63,11 @@ type Message struct {
 	// OverLimit is set when one of Options.Limits was reached: the mail goes
 	// to a person.
 	OverLimit bool
+	// Damaged is set when the text could not be read whole: its transfer
+	// encoding broke off (bad base64) or the input failed. Text holds what
+	// came before the damage; what came after it is unknown, so no
+	// decision should rest on it alone.
+	Damaged bool
 
 	// Size is the size of the raw message in bytes.
 	Size int64

@@ -110,6 +110,7 @@ func Read(r io.Reader, opts Options) (*Message, error) {
 	// MaxSize.
 	drain(br)
 	if lr.err != nil {
+		w.m.Damaged = true
 		w.problem("reading the message: %v", lr.err)
 	}
 	if lr.over {
@@ -347,7 +348,8 @@ func (w *walker) readText(mh gomessage.Header, body io.Reader, charsetName, medi
 	}
 	b, err := io.ReadAll(io.LimitReader(e.Body, int64(w.textLeft)+1))
 	if err != nil {
-		w.problem("%s part: %v", mediaType, err)
+		w.m.Damaged = true
+		w.problem("%s part: %v: the rest of the text is lost", mediaType, err)
 	}
 	if len(b) > w.textLeft {
 		// The rest of the part is skipped undecoded, by the multipart

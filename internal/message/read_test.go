@@ -385,7 +385,7 @@ func TestReadErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("truncated input: got error %v; want a best effort", err)
 	}
-	if m.Subject != "half" || !slices.ContainsFunc(m.Problems, func(p string) bool { return strings.Contains(p, "connection reset") }) {
-		t.Errorf("truncated input: got subject %q, problems %q; want the subject and the read error", m.Subject, m.Problems)
+	if m.Subject != "half" || !m.Damaged || !slices.ContainsFunc(m.Problems, func(p string) bool { return strings.Contains(p, "connection reset") }) {
+		t.Errorf("truncated input: got subject %q, Damaged %v, problems %q; want the subject, Damaged and the read error", m.Subject, m.Damaged, m.Problems)
 	}
 }

@@ -734,7 +734,9 @@ func (a *analysis) separateUnhappiness(d, c *tally) bool {
 }
 
 // otherRequests returns the topics that are requests of their own: asked
-// for in a question or with words of asking.
+// for in a question or with words of asking, said to be needed, stated
+// where the topic's words are a request by themselves, or introduced as a
+// further matter ("Separately, our accountant …").
 func (a *analysis) otherRequests() []*finding {
 	var out []*finding
 	for _, f := range a.findings {
@@ -742,7 +744,8 @@ func (a *analysis) otherRequests() []*finding {
 			continue
 		}
 		u := &a.units[f.unit]
-		if u.question || !f.r.questionOnly && request.MatchString(u.norm) {
+		if u.question || !f.r.questionOnly && (f.r.stated || request.MatchString(u.norm) ||
+			needs.MatchString(u.norm) || furthermore.MatchString(u.joined(0, f.tok))) {
 			out = append(out, f)
 		}
 	}

@@ -47,6 +47,8 @@ var macros = []struct{ name, re string }{
 	{"{PAYV}", `(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|charges|charging|bill|billed|billing|debit|debited|betalen|betaling\w*|pay|paying|payments?|verlengd|verlengen|renew\w*|abgebucht|afschrijving\w*|incasso\w*)`},
 	// A number that went down after it arrived ("only 1400 left").
 	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
+	// Details of a customer other than the social media account.
+	{"{DETAILS}", `(?:rekeningnummer\w*|iban|bankgegevens|bank ?details|bankrekening\w*|bank ?account\w*|betaalgegevens|payment (?:details|info\w*)|kaartgegevens|card details|factuuradres\w*|factuurgegevens|facturatiegegevens|billing (?:address|details|info\w*)|invoice (?:address|details)|bedrijfsnaam|bedrijfsgegevens|company (?:name|details)|contactgegevens|contact (?:details|info\w*)|adresgegevens|klantgegevens|accountgegevens|account details|telefoonnummer|phone number|postadres|vestigingsadres)`},
 	// Money back.
 	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|geld zuruck|erstatt\w*|rembours\w*)`},
 	{"{MONEYW}", `(?:refund\w*|terugbetal\w*|terugstort\w*|teruggestort|restitutie|reimburs\w*|geld|money|bedrag|erstatt\w*|rembours\w*)`},
@@ -117,7 +119,12 @@ type rule struct {
 	// subjectVeto: the veto applies to the subject too ("Uitschrijven" over
 	// a mail about the newsletter).
 	subjectVeto bool
-	request     bool // a request of its own when asked for (adds other to the requests)
+	// request: a request of its own when asked for, needed or introduced
+	// as a further matter (adds other to the requests).
+	request bool
+	// stated: a request of its own even when only stated ("my bank
+	// details have changed" asks to update them).
+	stated bool
 	// questionOnly: a request of its own only in a question, not after
 	// "ik wil" ("ik wil de volle prijs terug" asks for money, not a price).
 	questionOnly bool
@@ -396,6 +403,9 @@ var rules = compile([]rule{
 		p: `(?:nieuwe|new|ander|andere|another|different) (?:gebruikersnaam|username|handle|link|url|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel)|(?:wijzig\w*|verander\w*|aanpass\w*|pas|change|changing|update|updating|edit|correct\w*|fix|vervang\w*|replace|swap|omzetten|overzetten|transfer|move|verplaats\w*|add|adding|toevoegen|voeg) {G4}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|email address|e ?mail|adres|address|kanaal|channel|video|post|reel)|(?:verkeerde|wrong|foute|incorrect|oude|old) {G1}(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|video|post|reel|kanaal|channel)|typo|tikfout|typfout|spelfout` +
 			`|(?:use|gebruik|pak|neem|take) {G3}(?:video|link|account|post|reel|url|profiel|profile|username|gebruikersnaam) {G3}(?:instead|in plaats|ipv)` +
 			`|(?:gebruikersnaam|username|handle|link|url|account|profiel|profile|naam|name|e ?mail ?adres|emailadres|mailadres|video|post|reel|kanaal|channel) {G3}(?:wijzigen|gewijzigd|veranderen|veranderd|aanpassen|aangepast|omzetten|vervangen|changed|updated|corrected|aanpassen)`},
+	{cat: Other, kind: topic, what: "changed payment or contact details", request: true, stated: true,
+		p: `{DETAILS} {G3}(?:gewijzigd|veranderd|changed|aangepast|updated|anders|wijzigen|veranderen|aanpassen|updaten|change|update|bijwerken)` +
+			`|(?:nieuwe?|new|ander|andere|different|other|wijzig\w*|verander\w*|aanpass\w*|change|changing|update|updating|bijwerken) {G3}{DETAILS}`},
 	{cat: Other, kind: topic, what: "change an order before it starts", doubt: []Category{NonDelivery, NotAsDescribed}, request: true, asked: true, neg: true, veto: []Category{NotAsDescribed, Dissatisfied, NonDelivery, CancelRecurring},
 		p: `(?:wijzig\w*|verander\w*|aanpass\w*|change|modify|edit|splitsen|split|spread|spreiden|spreid|verdelen|verdeel|uitstellen|postpone|delay|pauzeren) {G4}(?:bestelling|order|levering|delivery|start)|(?:voordat|before|voor) (?:het|hij|ie|it|de levering|delivery) {G1}(?:start|begint|starts|begins)|(?:spread|spreiden|spreid|verdelen|verdeel|geleidelijk|gradually|slowly|langzaam|druppel\w*|drip) {G6}(?:over|across|per|in|geleverd|delivered|leveren|deliver)`},
 	{cat: Other, kind: topic, what: "pause the subscription", doubt: []Category{CancelRecurring}, request: true, neg: true, veto: []Category{CancelRecurring},
@@ -488,6 +498,13 @@ var (
 	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|looptijd`)
 	// request marks a sentence that asks for something.
 	request = expand(`mag (?:het|dat|die|deze|mijn|m'n)|kan (?:het|dat|die|deze) (?:\S+ )?(?:worden|eraf|weg|uit|stop)|can (?:it|this|that) be|please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
+	// needs marks a sentence that says something is needed ("our
+	// accountant needs the invoices").
+	needs = expand(`nodig|need|needs|needed|require|requires|required|vereist|would appreciate|i'd appreciate|zou fijn zijn|ontvang ik graag|wil ik graag|vraag ik`)
+	// furthermore marks the opening of a further matter: what follows is
+	// a request apart from the one before ("Separately, …", "Los daarvan …").
+	furthermore = expand(`^(?:en |and |oh )?(?:ook|also|verder|voorts|daarnaast|daarbij|bovendien|tevens|trouwens|overigens|additionally|furthermore|moreover|besides|lastly|finally|tot slot|ten tweede|secondly)` +
+		`|separately|los daarvan|los hiervan|los van (?:dat|dit|die)|apart from (?:that|this)|besides (?:that|this)|aside from (?:that|this)|in addition|on another note|on a separate note|by the way|another thing|one more thing|one other thing|nog iets|nog een (?:vraag|vraagje|ding|dingetje|puntje)|andere vraag|another question|tweede vraag|second question|(?:and|en) also|en ook|i also|ik (?:heb|wil|zou) ook|we also|also need`)
 	// reply strips the prefixes of a reply or forward from a subject.
 	reply = regexp.MustCompile(`(?i)^\s*(?:(?:re|aw|antw|antwoord|sv|vs|wg|fw|fwd|doorst|tr|rv)\s*(?:\[\d+\])?\s*:\s*)+`)
 )

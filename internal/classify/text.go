@@ -420,6 +420,8 @@ var contractions = map[string]string{
 	"gwn": "gewoon", "pls": "please", "plz": "please", "plis": "please",
 	"ur": "your", "thx": "thanks", "tnx": "thanks", "volgeres": "volgers",
 	"volgeers": "volgers", "ontvagen": "ontvangen", "ontvangn": "ontvangen",
+	"reciept": "receipt", "reciepts": "receipts", "recipt": "receipt", "invoce": "invoice",
+	"invocie": "invoice", "facuur": "factuur", "fatuur": "factuur",
 }
 
 // mend maps a misspelt word onto the word of the lexicon it was meant to

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,23 +25,55 @@ func addSeeds(f *testing.F, add func([]byte)) {
 	}
 }
 
+// fuzzLimits are the limits FuzzRead reads each input with: loose ones,
+// and tight ones that every small input can reach.
+var fuzzLimits = [...]Limits{
+	{MaxParts: 50, MaxDepth: 8, MaxTextSize: 64 << 10},
+	{MaxSize: 2048, MaxParts: 4, MaxDepth: 2, MaxHeaderSize: 256, MaxTextSize: 128},
+}
+
 func FuzzRead(f *testing.F) {
 	addSeeds(f, func(b []byte) { f.Add(b) })
+	for _, s := range []string{
+		"Content-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>y</p>\r\n--b--\r\n--a--\r\n",
+		"Content-Type: multipart/mixed; boundary=a\n\n--a\nX-Long: " + strings.Repeat("x", 300) + "\n\nbody\n--a--\n",
+		"Content-Type: text/html\n\n" + strings.Repeat("<div>", 600) + "diep",
+		"Subject: =?utf-8?Q?a=00b=0D=0Ac?=\nFrom: =?utf-8?Q?A=0D=0AB?= <a@example.nl>\nContent-Transfer-Encoding: base64\n\nQUJD\n!!\n",
+		"From: a\x00b <a@example.nl>\n\nx\x00y\n",
+	} {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := Read(bytes.NewReader(b), Options{Limits: Limits{MaxParts: 50, MaxDepth: 8, MaxTextSize: 64 << 10}})
-		if err != nil {
-			if len(b) > 0 {
-				t.Fatalf("Read of %d bytes: %v; want a best effort", len(b), err)
+		for _, lim := range fuzzLimits {
+			m, err := Read(bytes.NewReader(b), Options{Limits: lim})
+			if err != nil {
+				if len(b) > 0 {
+					t.Fatalf("Read of %d bytes: %v; want a best effort", len(b), err)
+				}
+				return
 			}
-			return
-		}
-		for name, s := range map[string]string{"Subject": m.Subject, "Text": m.Text, "OwnText": m.OwnText, "Quoted": m.Quoted} {
-			if !utf8.ValidString(s) {
-				t.Errorf("%s is not valid UTF-8: %q", name, s)
+			for name, s := range map[string]string{"Subject": m.Subject, "Text": m.Text, "OwnText": m.OwnText, "Quoted": m.Quoted} {
+				if !utf8.ValidString(s) {
+					t.Errorf("%s is not valid UTF-8: %q", name, s)
+				}
 			}
-		}
-		if m.Size != int64(len(b)) {
-			t.Errorf("got Size %d; want %d", m.Size, len(b))
+			if strings.ContainsFunc(m.Subject, isControl) || m.From != nil && strings.ContainsFunc(m.From.Name, isControl) {
+				t.Errorf("got Subject %q, From %v; want no control characters", m.Subject, m.From)
+			}
+			lim = lim.withDefaults()
+			if want := min(int64(len(b)), lim.MaxSize); m.Size != want {
+				t.Errorf("got Size %d; want %d", m.Size, want)
+			}
+			if int64(len(b)) > lim.MaxSize && !m.OverLimit {
+				t.Errorf("%d bytes over MaxSize %d: got OverLimit false", len(b), lim.MaxSize)
+			}
+			if m.OverLimit && !slices.ContainsFunc(m.Problems, func(p string) bool { return strings.Contains(p, "Max") }) {
+				t.Errorf("got OverLimit with Problems %q; want one naming the limit", m.Problems)
+			}
+			// Text guessed as windows-1252 grows up to three times in UTF-8.
+			if len(m.Text) > 3*lim.MaxTextSize {
+				t.Errorf("got %d bytes of Text; want at most 3 × MaxTextSize %d", len(m.Text), lim.MaxTextSize)
+			}
 		}
 	})
 }

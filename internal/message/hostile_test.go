@@ -151,6 +151,10 @@ func hostileCases() []hostileCase {
 			over: true, probs: []string{"MaxDepth (20)"}, maxAlloc: 2 * mb,
 		},
 		{
+			name: "5,000 levels of multipart, MaxDepth a billion", mail: func() io.Reader { return nestedMultipart(5000) },
+			limits: Limits{MaxDepth: 1e9, MaxParts: 1e9}, over: true, probs: []string{"MaxDepth (1000)"}, maxAlloc: 64 * mb,
+		},
+		{
 			// Each inner multipart ends where it starts, at the next
 			// delimiter of the outer one.
 			name: "10,000 multiparts of one boundary, unterminated", mail: func() io.Reader {

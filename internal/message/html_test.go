@@ -72,6 +72,7 @@ func FuzzHTMLText(f *testing.F) {
 		`<a href="https://example.com">x</a><img src="cid:y">`,
 		"<table><tr><td>a<td>b</table><pre>c\nd</pre>",
 		"<ul><li>a<li>b</ul>&amp;&#x20AC;",
+		strings.Repeat("<div><b>", 300) + "diep" + strings.Repeat("</b></div>", 300) + "<blockquote>oud</blockquote>",
 	} {
 		f.Add(s)
 	}

@@ -25,6 +25,10 @@ var (
 	ErrEmpty = errors.New("message: empty input")
 )
 
+// maxDepthCeiling is the deepest multipart nesting Read follows, whatever
+// Limits.MaxDepth says.
+const maxDepthCeiling = 1000
+
 // withDefaults returns l with every zero field set from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	if l.MaxSize <= 0 {
@@ -36,6 +40,9 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultLimits.MaxDepth
 	}
+	// Each level is a call and two 4 KiB buffers: a configured depth
+	// cannot make Read recurse without end.
+	l.MaxDepth = min(l.MaxDepth, maxDepthCeiling)
 	if l.MaxHeaderSize <= 0 {
 		l.MaxHeaderSize = DefaultLimits.MaxHeaderSize
 	}

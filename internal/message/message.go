@@ -115,7 +115,7 @@ type Options struct {
 type Limits struct {
 	MaxSize       int64 // raw bytes read at most
 	MaxParts      int   // MIME parts walked at most
-	MaxDepth      int   // multipart nesting at most; above 1000 counts as 1000
+	MaxDepth      int   // multipart nesting at most; above 100 counts as 100
 	MaxHeaderSize int   // bytes in the header of the message or a part
 	MaxTextSize   int   // decoded text kept at most (bytes)
 }

@@ -27,7 +27,7 @@ var (
 
 // maxDepthCeiling is the deepest multipart nesting Read follows, whatever
 // Limits.MaxDepth says.
-const maxDepthCeiling = 1000
+const maxDepthCeiling = 100
 
 // withDefaults returns l with every zero field set from DefaultLimits.
 func (l Limits) withDefaults() Limits {
@@ -40,8 +40,9 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxDepth <= 0 {
 		l.MaxDepth = DefaultLimits.MaxDepth
 	}
-	// Each level is a call and two 4 KiB buffers: a configured depth
-	// cannot make Read recurse without end.
+	// Each level is a call, two 4 KiB buffers and one more copy of every
+	// byte below it: a configured depth cannot make Read recurse without
+	// end, nor copy the mail a thousand times.
 	l.MaxDepth = min(l.MaxDepth, maxDepthCeiling)
 	if l.MaxHeaderSize <= 0 {
 		l.MaxHeaderSize = DefaultLimits.MaxHeaderSize

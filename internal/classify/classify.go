@@ -177,6 +177,7 @@ type analysis struct {
 	replySubject bool
 
 	findings    []*finding
+	arrivals    []*finding // statements that the order arrived (also in findings)
 	escalation  []string
 	presale     bool // some sentence asks before buying
 	next        bool // some sentence is about a next order
@@ -239,6 +240,17 @@ func (a *analysis) scan() {
 		}
 	}
 	for i := range a.units {
+		for k := range arrivals {
+			r := &arrivals[k]
+			for _, loc := range r.find(a.units[i].norm, nil, 0) {
+				if f := a.arrival(i, r, loc[0], loc[1]); f != nil {
+					a.arrivals = append(a.arrivals, f)
+				}
+			}
+		}
+	}
+	a.findings = append(a.findings, a.arrivals...)
+	for i := range a.units {
 		u := &a.units[i]
 		may := ruleFilter.candidates(u.norm)
 		for k := range rules {
@@ -255,7 +267,108 @@ func (a *analysis) scan() {
 		}
 	}
 	a.applyVetoes()
+	a.applyArrivals()
 	a.preferSpecific()
+}
+
+// arrival judges a match of an arrival rule: it is the customer's
+// statement that the order arrived unless negated, asked, hypothetical,
+// reported from what the shop says, about part of an order or an earlier
+// one, or in a reply's subject.
+func (a *analysis) arrival(i int, r *rule, from, to int) *finding {
+	u := &a.units[i]
+	first, last := u.tokenAt(from), u.tokenAt(to-1)
+	if first < 0 || a.replySubject && i < a.nsubj || r.object && a.aboutSomethingElse(u, first, last) {
+		return nil
+	}
+	cf, _ := u.clause(first)
+	sf, st := u.scope(first)
+	near := u.joined(max(cf, first-3), last+1)
+	switch {
+	case r.neg && negated(u, cf, first, last),
+		u.question && a.question(u, first),
+		conditionalBefore(u, sf, first),
+		asksBeforeBuying(u, sf, st),
+		reported.MatchString(u.norm),
+		earlierOrder.MatchString(u.norm),
+		partial.MatchString(near),
+		number.MatchString(near) && !whole.MatchString(near):
+		return nil
+	}
+	return &finding{r: r, unit: i, tok: first, last: last, words: u.words(from, to)}
+}
+
+// applyArrivals turns off the claims of non-delivery that a statement
+// that the order arrived contradicts: about the same order and product,
+// and not about a part still missing. A complaint about what the order
+// did not bring is then disappointment (the rules that need needArrived).
+func (a *analysis) applyArrivals() {
+	if len(a.arrivals) == 0 {
+		return
+	}
+	arrived := map[string]bool{}
+	everything := false
+	for _, f := range a.arrivals {
+		u := &a.units[f.unit]
+		ks := kinds(u, f.tok, f.last+1)
+		if len(ks) == 0 {
+			ks = kinds(u, 0, len(u.toks))
+		}
+		if len(ks) == 0 {
+			everything = true
+		}
+		for _, k := range ks {
+			arrived[k] = true
+		}
+	}
+	for _, f := range a.findings {
+		if f.r.cat != NonDelivery || f.r.kind != claim || f.neutral != "" || f.r.part {
+			continue
+		}
+		u := &a.units[f.unit]
+		if anotherOrder.MatchString(u.norm) || !everything && otherProduct(u, f.tok, arrived) {
+			continue
+		}
+		f.neutral = fmt.Sprintf("contradicted: %s (%q)", a.arrivals[0].r.what, a.arrivals[0].words)
+	}
+}
+
+// kinds returns the kinds of product named in tokens [from, to) of u.
+func kinds(u *unit, from, to int) []string {
+	var out []string
+	for k := from; k < to; k++ {
+		for _, p := range productKinds {
+			if p.re.MatchString(u.toks[k].w) && !slices.Contains(out, p.kind) {
+				out = append(out, p.kind)
+			}
+		}
+	}
+	return out
+}
+
+// otherProduct reports whether the part of u's clause around token i (from
+// its last "maar" / "but") names a product that did not arrive, and not as
+// something the customer hoped to get more of.
+func otherProduct(u *unit, i int, arrived map[string]bool) bool {
+	from, to := u.clause(i)
+	for k := i; k > from; k-- {
+		if adversative[u.toks[k].w] {
+			from = k
+			break
+		}
+	}
+	for k := from; k < to; k++ {
+		for _, p := range productKinds {
+			if arrived[p.kind] || !p.re.MatchString(u.toks[k].w) {
+				continue
+			}
+			if k > 0 && moreOf.MatchString(u.joined(max(0, k-2), k)) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // preferSpecific drops a non-delivery reading of words that a
@@ -301,6 +414,10 @@ func (a *analysis) match(i int, r *rule, from, to int) *finding {
 		}
 	case needRecvUnit:
 		if !recvWord.MatchString(u.norm) {
+			return nil
+		}
+	case needArrived:
+		if len(a.arrivals) == 0 {
 			return nil
 		}
 	}

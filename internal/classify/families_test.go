@@ -30,3 +30,29 @@ func TestFurtherRequest(t *testing.T) {
 		{name: "not: iban for the refund", subject: "opzeggen", text: "Ik wil opzeggen, stort het bedrag terug op rekeningnummer NL91ABNA0417164300.", want: CancelRecurring, requests: []Category{CancelRecurring}},
 	})
 }
+
+// TestArrivedButNoEffect: a customer who says the order arrived and then
+// complains about what it did not bring is disappointed; the statement
+// that it arrived contradicts a non-delivery reading of the same order.
+func TestArrivedButNoEffect(t *testing.T) {
+	run(t, []tcase{
+		{name: "nl alles binnen niks gemerkt", subject: "volgers", text: "Alle 1000 volgers zijn netjes binnen. Alleen merk ik er helemaal niks van, geen extra likes of reacties.", want: Dissatisfied, sure: confident},
+		{name: "en got them same engagement", subject: "followers", text: "I got the followers alright, but my engagement is exactly the same as before.", want: Dissatisfied, sure: confident},
+		{name: "nl staan erop geen klant", subject: "likes", text: "De likes staan erop, dat wel. Maar ik heb er geen enkele nieuwe klant door gekregen.", want: Dissatisfied, sure: confident},
+		{name: "en typo came thru", subject: "views", text: "the views came thru fine, no issue there. but my video still isnt getting any more comments or shares", want: Dissatisfied, sure: confident},
+		{name: "flemish toegekomen geen verschil", subject: "bestelling", text: "Alles is toegekomen hoor, maar ik zie echt geen verschil op mijn pagina.", want: Dissatisfied, sure: confident},
+		{name: "mixed zelfde bereik", subject: "followers", text: "De followers zijn er wel maar honestly nothing has changed, zelfde bereik als voorheen.", want: Dissatisfied, sure: confident},
+		{name: "en delivery fine but", subject: "meh", text: "Delivery went fine, I'm not saying it didn't. I just don't see any new customers coming from it.", want: Dissatisfied, sure: confident},
+
+		// Look-alikes.
+		{name: "not: arrived thanks", subject: "wow", text: "Wow, the followers showed up within an hour, thank you!", want: Other},
+		{name: "not: other product missing nl", subject: "bestelling", text: "De volgers zijn binnen, maar de likes die ik ook bestelde nog niet.", want: NonDelivery, sure: confident},
+		{name: "not: other product missing en", subject: "order", text: "The followers arrived but the views I ordered never came through.", want: NonDelivery, sure: confident},
+		{name: "not: second order missing", subject: "bestellingen", text: "Mijn eerste bestelling kwam netjes aan, maar de tweede is nog niet geleverd.", want: NonDelivery, sure: confident},
+		{name: "not: arrived but bots", subject: "followers", text: "The followers came, but they are all bots.", want: NotAsDescribed, sure: confident},
+		{name: "not: shop says delivered", subject: "volgers", text: "Volgens jullie site is alles geleverd, maar ik zie nog steeds geen nieuwe volgers.", want: NonDelivery, sure: confident},
+		{name: "not: part arrived", subject: "followers", text: "Only 300 of the 1000 followers came.", want: NonDelivery, sure: confident},
+		{name: "not: came and went", subject: "volgers", text: "Ze kwamen binnen maar zijn na twee dagen weer verdwenen.", want: NotAsDescribed, sure: confident},
+		{name: "not: if they arrive and nothing changes", subject: "vraag", text: "Als de volgers binnen zijn en er verandert niks, krijg ik dan mijn geld terug?", want: Other},
+	})
+}

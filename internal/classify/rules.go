@@ -47,6 +47,10 @@ var macros = []struct{ name, re string }{
 	{"{PAYV}", `(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|charges|charging|bill|billed|billing|debit|debited|betalen|betaling\w*|pay|paying|payments?|verlengd|verlengen|renew\w*|abgebucht|afschrijving\w*|incasso\w*)`},
 	// A number that went down after it arrived ("only 1400 left").
 	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
+	// What a customer hopes an order brings.
+	{"{EFFECT}", `(?:bereik|reach|engagement|interactie|interaction|klanten|klant|customers?|clients?|sales|verkoop|omzet|dm'?s|berichten|messages|orders|bestellingen|boekingen|bookings|traffic|verkeer|bezoekers|visitors|groei|growth|zichtbaarheid|visibility|exposure)`},
+	// Who or what arrived, in a statement that an order arrived.
+	{"{ARRSUBJ}", `(?:{PROD}|{ORDER}|ze|zij|they|it|het|die|these|those|alles|everything|all|allemaal|de rest|the rest|de volgers|the followers)`},
 	// Details of a customer other than the social media account.
 	{"{DETAILS}", `(?:rekeningnummer\w*|iban|bankgegevens|bank ?details|bankrekening\w*|bank ?account\w*|betaalgegevens|payment (?:details|info\w*)|kaartgegevens|card details|factuuradres\w*|factuurgegevens|facturatiegegevens|billing (?:address|details|info\w*)|invoice (?:address|details)|bedrijfsnaam|bedrijfsgegevens|company (?:name|details)|contactgegevens|contact (?:details|info\w*)|adresgegevens|klantgegevens|accountgegevens|account details|telefoonnummer|phone number|postadres|vestigingsadres)`},
 	// Money back.
@@ -95,6 +99,7 @@ const (
 	needOrderMail      // words of an order placed somewhere in the mail
 	needSubMail        // a subscription word somewhere in the mail
 	needRecvUnit       // a verb of receiving in the same sentence
+	needArrived        // a statement that the order arrived somewhere in the mail
 )
 
 // rule is one phrase family.
@@ -112,6 +117,9 @@ type rule struct {
 	object bool
 	// unless: the rule does not count in a sentence that matches this.
 	unless string
+	// part: a claim that part of an order is missing, which a statement
+	// that the order arrived does not contradict.
+	part bool
 
 	// Topic rules only.
 	veto     []Category // claims of these categories in the same sentence do not count
@@ -180,15 +188,22 @@ func alternatives(p string) []string {
 // find returns the matches of r in s, leftmost first and not overlapping,
 // as one pattern of all alternatives would: at the same start the
 // alternative written first wins. may says which alternatives may match
-// (ruleFilter); the alternatives of rule k start at index base.
+// (ruleFilter; the alternatives of rule k start at index base), or is nil
+// to try them all.
 func (r *rule) find(s string, may []bool, base int) [][]int {
 	var locs [][]int
 	n := 0
 	for j, alt := range r.alts {
-		if !may[base+j] {
+		var found [][]int
+		switch {
+		case may == nil:
+			found = alt.FindAllStringIndex(s, -1)
+		case may[base+j]:
+			found = alt.re.FindAllStringIndex(s, -1)
+		default:
 			continue
 		}
-		for _, loc := range alt.re.FindAllStringIndex(s, -1) {
+		for _, loc := range found {
 			locs = append(locs, []int{loc[0], loc[1], j})
 		}
 		n++
@@ -267,15 +282,15 @@ var rules = compile([]rule{
 		p: `(?:duurt|takes|taking|is taking|lasts|dauert) {G3}(?:lang|long|forever|eeuwig|eeuwen|ages|lange)|(?:so|zo|erg|very|heel|super) (?:slow|traag|langzaam)` +
 			`|(?:{ORDER}|{PROD}) {G3}(?:stuck|vast|hangt|blijft hangen|staat stil|frozen|bevroren)`,
 		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice)`},
-	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
+	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needRecvUnit,
 		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
 		unless: `{DROPPED}`},
 	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needOrderMail,
 		p: `(?:al|already|nu al|inmiddels|sinds|since) (?:meer dan |ruim |bijna |over |more than |almost )?(?:{NUMW}|een paar|a few|a couple of|paar|several|meerdere) (?:hele )?(?:dagen|dag|days|day|weken|week|weeks|maanden|months)|(?:it's been|it has been|het is nu|het is al) {G2}(?:{NUMW}|een paar|a few|a couple of) (?:dagen|days|weken|weeks|week)`},
-	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needRecvUnit,
+	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needRecvUnit,
 		p:      `(?:alleen|maar|slechts|pas|only|just|barely|merely|hardly|amper|nauwelijks|net) (?:maar |een |about |around |like |ongeveer |rond |zo'n |circa |ca |de |the |a |an ){0,2}(?:{NUM}|helft|half|een paar|een stuk of|a few|a couple|a handful|een handvol|enkele|some|een fractie|a fraction|weinig|few|een deel|part|third|quarter|derde|kwart|fraction|portion|percent)\b`,
 		unless: `{DROPPED}`},
-	{cat: NonDelivery, what: "only part arrived", q: qClaim, need: needProdUnit,
+	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needProdUnit,
 		p: `(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
 			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
@@ -286,7 +301,7 @@ var rules = compile([]rule{
 		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
 
 	// not_as_described: the product differs from what the site describes.
-	{cat: NonDelivery, what: "part missing", weak: true, q: qClaim, need: needProdMail,
+	{cat: NonDelivery, what: "part missing", part: true, weak: true, q: qClaim, need: needProdMail,
 		p:      `ontbreekt|ontbreken|ontbrekende|missing|tekort|partial\w*`,
 		unless: `{DROPPED}|(?:partial\w*|gedeeltelijk\w*|deel) {G1}{MONEYW}`},
 	{cat: NotAsDescribed, what: "fake or empty accounts", neg: true, q: qModal,
@@ -329,7 +344,8 @@ var rules = compile([]rule{
 	{cat: NotAsDescribed, what: "low retention", q: qModal,
 		p: `retention|retentie|kijktijd|watch ?time|kijkduur|view duration|average view|gemiddelde (?:kijk\w*|weergave\w*)|weggeklikt|klikken {G2}weg|(?:na|after|binnen|within) (?:\d+|een paar|a few|paar|couple of|enkele|2|3) (?:seconden|seconds|secs?)`},
 	{cat: NotAsDescribed, what: "delivered all at once", neg: true, q: qModal, need: needRecvUnit,
-		p: `in (?:een|1|one|a single) (?:keer|klap|ruk|go|hour|uur|minuut|minute|nacht|night|kwartier|moment)|binnen (?:{NUMW}|enkele|een paar) (?:minuten|minuut|minutes|min|kwartier)|binnen (?:een|1) uur|within (?:{NUMW}|a few) (?:minutes?|mins?|hour)|all at once|at once|tegelijk\w*|at the same time|in one go|overnight|van de ene op de andere dag|instantly|all immediately|allemaal (?:direct|meteen|tegelijk)`},
+		unless: `bedankt|dank ?je\w*|dankjewel|dank u|thanks|thank you|thx|merci|wow|awesome|amazing|geweldig|fantastisch|fantastic|perfect|top`,
+		p:      `in (?:een|1|one|a single) (?:keer|klap|ruk|go|hour|uur|minuut|minute|nacht|night|kwartier|moment)|binnen (?:{NUMW}|enkele|een paar) (?:minuten|minuut|minutes|min|kwartier)|binnen (?:een|1) uur|within (?:{NUMW}|a few) (?:minutes?|mins?|hour)|all at once|at once|tegelijk\w*|at the same time|in one go|overnight|van de ene op de andere dag|instantly|all immediately|allemaal (?:direct|meteen|tegelijk)`},
 	{cat: NotAsDescribed, what: "not delivered gradually", q: qModal,
 		p: `(?:niet|not|geen|instead of|in plaats van|ipv|rather than|never|nooit|allesbehalve|anything but) {G2}(?:geleidelijk\w*|gradual\w*|gespreid|spread|natuurlijk\w*|natural\w*|drip\w*|verspreid|organisch\w*|organic\w*|langzaam|slowly)`},
 	{cat: NotAsDescribed, what: "not as described", q: qClaim,
@@ -382,6 +398,14 @@ var rules = compile([]rule{
 		p: `toch (?:maar )?niet|toch geen|wil {G2}(?:toch )?niet meer|(?:don't|do not|no longer) {G2}(?:want|need) (?:it|this|them|these)|(?:niet|geen) meer nodig|not needed|no longer needed|verkeerd {G1}besteld|ordered {G1}wrong|impuls\w*|impulse`},
 	{cat: Dissatisfied, what: "no effect", weak: true, q: qClaim,
 		p: `(?:geen|no|zero|niks|nothing|niet) {G2}(?:resultaat|resultaten|results?|effect|verschil|difference|impact|sales|klanten|customers|omzet|afspraken|engagement|interactie|bereik|reach|groei|growth)|(?:helpt|helped|hielp|geholpen) {G2}(?:niet|not|niks|nothing)|{NEG} {G1}(?:helped|geholpen|help|helpt)|(?:niks|nothing|weinig|little) {G2}(?:opgeleverd|opgebracht|gebracht|brought)|(?:doesn't|didn't|did not|does not) {G1}help|made no difference|slechte kwaliteit|lage kwaliteit|poor quality|low quality|bad quality|slecht\w*|poor|bad`},
+	{cat: Dissatisfied, what: "no effect after the order arrived", q: qClaim, need: needArrived,
+		p: `(?:niks|nothing|nada|geen|no|weinig|little|not much|niet veel|nauwelijks iets|hardly anything) (?:else |anders |verder |meer |more |extra |echt |real |really )?(?:has |is |er |heeft |have )?(?:\S+ )?(?:changed|veranderd|veranderde|verandert|happened|gebeurd|gebeurt|improved|verbeterd|moved|bewogen|beweging|movement|verandering|change|verschil|difference|effect|impact|resultaat|results?|opgeleverd|gemerkt|noticed)` +
+			`|(?:{NEG}|nauwelijks|hardly) {G2}(?:meer|more|extra|additional|nieuwe|new|echte|real) {G1}(?:{PROD}|{EFFECT})` +
+			`|{NEG} {G3}(?:meer|more|extra|additional) {G2}(?:{PROD}|{EFFECT}) (?:dan|than|as)` +
+			`|(?:merk|merken|merkte|notice|noticed|see|saw|zie|zag|zien) {G2}(?:niks|nothing|weinig|little|geen verschil|no difference|nauwelijks iets|niet veel|not much|no change|geen verandering)` +
+			`|(?:don't|doesn't|didn't|do not|did not|niet|geen) {G2}(?:notice\w*|merk\w*|gemerkt|see any difference|see a difference|zie verschil)` +
+			`|(?:zelfde|hetzelfde|same|evenveel|net zoveel|as many|as few|as little) {G2}(?:{PROD}|{EFFECT}) {G2}(?:as|als|like) (?:before|voorheen|eerst|daarvoor|ervoor|vroeger)` +
+			`|(?:{EFFECT}|likes|views|reacties|comments) {G3}(?:hetzelfde|the same|gelijk gebleven|unchanged|onveranderd|flat|stil|stuck|vast)`},
 	{cat: Dissatisfied, kind: moneyBack, what: "money back", q: qClaim,
 		p:      `{MONEY}|(?:{MINE} |het |the |ons |our |de |this month's |deze )?(?:geld|money|bedrag|aankoopbedrag|centen|poen|cash|betaling\w*|payment\w*|charge|afschrijving|\d+(?:,\d\d)? ?eur|eur ?\d+(?:,\d\d)?|euro\w*) {G3}(?:terug\w*|back|retour)|terug {G1}(?:betalen|storten|krijgen|geven|boeken)|geld retour|remboursement`,
 		unless: `(?:was|is|has been|have been|werd|al|already|zijn|wordt) {G2}(?:refunded|terugbetaald|teruggestort|terug ?gestort|vergoed|processed|verwerkt)`},
@@ -438,6 +462,24 @@ var rules = compile([]rule{
 		p: `(?:hoe (?:snel|lang|vlot)|how (?:fast|quick\w*|long|soon)) {G4}(?:lever\w*|geleverd|deliver\w*|binnen|komen|arrive|receive|krijg|get|zie|see|start)|levertijd\w*|leveringstijd\w*|delivery (?:time|speed)|doorlooptijd`},
 	{cat: Other, kind: topic, what: "thanks",
 		p: `bedankt|dank ?je\w*|dankjewel|dank u|thanks|thank you|merci|top geregeld|super (?:service|snel)|great (?:service|job)|goed geregeld|alles (?:is )?(?:binnen|ontvangen|goed aangekomen)|everything (?:arrived|came|is there)`},
+})
+
+// arrivals are statements that an order arrived. They contradict a claim
+// that the same order did not arrive, and make a complaint about what it
+// did not bring disappointment (needArrived; see analysis.applyArrivals).
+var arrivals = compile([]rule{
+	{cat: Other, kind: topic, what: "says the order arrived", neg: true, object: true,
+		p: `{ARRSUBJ} {G2}(?:zijn|is|waren|was|are|were|have|has|had|kwamen|kwam|staan|staat|stonden) (?:er |nu |inmiddels |wel |allemaal |netjes |keurig |gewoon |all |now |already |al |also |ook |mooi |snel |fast |quickly |indeed |indeed |really )*` +
+			`(?:binnengekomen|binnen gekomen|binnengekregen|binnen(?: , \S+| en| maar| hoor| nu| and| but|$)|aangekomen|aan gekomen|toegekomen|gearriveerd|geleverd|afgeleverd|bezorgd|bijgekomen|erbij gekomen|bij gekomen|bijgeschreven|verschenen|(?:er|erop|er op)(?: wel| allemaal| netjes| gewoon| echt| nu| inmiddels| hoor)*(?: , \S+| en| maar| and| but|$)|arrived|come in|come through|delivered|been delivered|shown up|turned up|been added|added|credited|there(?: , \S+| and| but|$)|all there|in(?: , \S+| and| but|$)|landed|aan|door)` +
+			`|{ARRSUBJ} (?:all |allemaal |netjes |keurig |gewoon |really |indeed |did |also |ook |wel |snel |fast )*(?:arrived|came|came in|came through|showed up|turned up|landed|got delivered|got added|kicked in|kwamen binnen|kwam binnen|kwamen aan|kwam aan|kwamen door|kwam door|zijn binnen|is binnen)` +
+			`|(?:i|ik|we|wij) (?:heb |hebben |have |has |'ve |did |do )?(?:wel |ook |also |all |allemaal |netjes )?(?:received|got|gotten|kreeg|kregen|ontving|ontvingen) (?:\S+ )?(?:{PROD}|{ORDER}|them|it|everything|alles|ze)` +
+			`|(?:heb|hebben|have|'ve) (?:\S+ )?(?:{PROD}|{ORDER}|ze|alles|everything|it|them|they) (?:\S+ )?(?:wel |allemaal |netjes |keurig |all |gewoon )?(?:ontvangen|gekregen|binnen|binnengekregen|received|got|gotten)` +
+			`|(?:teller|counter|aantal|count|number|{PROD}) {G3}(?:ging|gingen|went|is|zijn|has|have|did) {G2}(?:omhoog|up|gestegen|increased|gone up|go up|grew|gegroeid)` +
+			`|(?:het aantal|the number|the count|the amount|aantal|number|count) {G2}(?:klopt|kloppen|is correct|is right|was correct|was right|matches)`},
+	{cat: Other, kind: topic, what: "says the delivery was fine", object: true,
+		p: `(?:levering|delivery|bezorging|de bestelling|the order|my order|mijn bestelling|{PROD}) {G2}(?:was|is|ging|went|verliep|came|arrived|kwam|kwamen|zijn|were|are|got delivered|delivered|geleverd) {G2}(?:prima|goed|fine|ok|okay|oke|good|great|perfect|snel|quick|fast|quickly|op tijd|on time|netjes|keurig|top|smooth\w*|vlot|correct|zonder problemen|without (?:problems|issues|a problem)|as promised|zoals beloofd)` +
+			`|no complaints? (?:about|regarding|on|with) {G3}(?:delivery|that|part|order|{PROD})|geen klachten? (?:over|wat betreft|met) {G3}(?:levering|dat|deel|gedeelte|bestelling|{PROD})|nothing wrong with the delivery|niks mis met de levering` +
+			`|aan de levering (?:lag|ligt) het niet|(?:the )?delivery (?:isn't|is not|wasn't|was not) the (?:problem|issue)|de levering is (?:niet|geen) het probleem|(?:delivery|levering) (?:part )?(?:was|is|went) (?:fine|ok|okay|prima|goed)`},
 })
 
 // ruleFilter says which alternatives of the rules may match a sentence
@@ -498,6 +540,35 @@ var (
 	generic = expand(`anytime|any time|at any time|op elk moment|elk moment|altijd|maandelijks opzegbaar|opzegbaar|opzegtermijn|notice period|policy|beleid|voorwaarden|terms|minimum|minimaal|looptijd`)
 	// request marks a sentence that asks for something.
 	request = expand(`mag (?:het|dat|die|deze|mijn|m'n)|kan (?:het|dat|die|deze) (?:\S+ )?(?:worden|eraf|weg|uit|stop)|can (?:it|this|that) be|please|kindly|graag|kunnen jullie|kun je|kunt u|kan je|kan jij|zou je|zouden jullie|zou u|can you|could you|would you|can i|could i|may i|kan ik|mag ik|i'd like|i would like|ik wil|ik zou|wil ik|stuur|send|verzoek|request|help|hoe kan ik|how (?:can|do) i`)
+	// partial marks an arrival of part of an order ("only 300 came", "the
+	// first half arrived"); whole marks all of it ("all 1000 arrived").
+	partial = expand(`only|alleen|slechts|pas|some|sommige|enkele|een paar|a few|a couple|part|deel|gedeelte|een deel|helft|half|third|derde|kwart|quarter|eerste|first|{NUM} (?:van|of|uit|out of|/)|maar {G1}(?:{NUM}|een paar|enkele|de helft|half)`)
+	whole   = expand(`all|alle|allemaal|alles|everything|the full|volledige|volledig|complete|compleet|fully|in full`)
+	number  = expand(`{NUM}`)
+	// reported marks what the shop or its status says, not the customer:
+	// "volgens jullie is het geleverd", "the status says delivered".
+	reported = expand(`volgens|according to|jullie (?:zeggen|zeggen dat|zegt|beweren|claimen|schrijven|mailden)|you (?:say|said|claim|claimed|wrote|told me)|(?:status|systeem|system|dashboard|app|account|site|website|mail|e ?mail|bevestiging|confirmation) {G3}(?:zegt|says|said|shows|toont|geeft aan|staat|stond|meldt)|staat (?:als|op) {G1}(?:geleverd|afgerond|voltooid|delivered|completed)|marked as|gemarkeerd als|supposedly|zogenaamd|zou {G3}(?:zijn|moeten)|should (?:have|be)|moet(?:en)? {G3}(?:zijn|worden)|hoort {G2}(?:zijn|te)`)
+	// anotherOrder marks a sentence about an order other than the one
+	// said to have arrived.
+	anotherOrder = expand(`(?:tweede|second|andere|other|nieuwe|new|latest|laatste|recente|recent|volgende|next|another|een tweede|2e|2nd|losse|separate) (?:bestelling|order|aankoop|purchase|pakket|package|boost)`)
+	// earlierOrder marks an arrival of an earlier order.
+	earlierOrder = expand(`(?:eerste|first|vorige|previous|last|eerdere|earlier|former|oude|old) (?:bestelling|order|aankoop|purchase|pakket|package|keer|time)|last time|de vorige keer`)
+	// moreOf marks a product the customer hoped to get more of through the
+	// order, not the product ordered ("no more likes on my posts").
+	moreOf = expand(`meer|more|extra|additional|nieuwe|new|echte|real|any more|geen extra`)
+	// productKinds tell the shop's products apart, to see whether a claim
+	// is about another product than the one said to have arrived.
+	productKinds = []struct {
+		kind string
+		re   *pattern
+	}{
+		{"followers", expand(`\w*volgers?|\w*followers?|follows`)},
+		{"subscribers", expand(`\w*abonnees|subscribers?|subs|members|leden|abonnes|abonnenten`)},
+		{"likes", expand(`\w*likes|hartjes|j'aime`)},
+		{"views", expand(`\w*views?|weergave\w*|kijkers|viewers|plays|streams|luisteraars|listeners|impressies|impressions|aufrufe|vues`)},
+		{"comments", expand(`comments?|reacties|reactie|opmerkingen|commentaires|kommentare`)},
+	}
+
 	// needs marks a sentence that says something is needed ("our
 	// accountant needs the invoices").
 	needs = expand(`nodig|need|needs|needed|require|requires|required|vereist|would appreciate|i'd appreciate|zou fijn zijn|ontvang ik graag|wil ik graag|vraag ik`)

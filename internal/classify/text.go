@@ -421,7 +421,7 @@ var contractions = map[string]string{
 	"ur": "your", "thx": "thanks", "tnx": "thanks", "volgeres": "volgers",
 	"volgeers": "volgers", "ontvagen": "ontvangen", "ontvangn": "ontvangen",
 	"reciept": "receipt", "reciepts": "receipts", "recipt": "receipt", "invoce": "invoice",
-	"invocie": "invoice", "facuur": "factuur", "fatuur": "factuur",
+	"invocie": "invoice", "facuur": "factuur", "fatuur": "factuur", "thru": "through",
 }
 
 // mend maps a misspelt word onto the word of the lexicon it was meant to

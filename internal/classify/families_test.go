@@ -56,3 +56,32 @@ func TestArrivedButNoEffect(t *testing.T) {
 		{name: "not: if they arrive and nothing changes", subject: "vraag", text: "Als de volgers binnen zijn en er verandert niks, krijg ik dan mijn geld terug?", want: Other},
 	})
 }
+
+// TestCounterNotMoving: the many ways of saying a counter does not move
+// after an order are non-delivery; questions about whether it will stay
+// and counters stuck for reasons of the customer's own are not.
+func TestCounterNotMoving(t *testing.T) {
+	run(t, []tcase{
+		{name: "en budged", subject: "followers", text: "My follower count hasn't budged an inch since I paid on Friday.", want: NonDelivery, sure: confident},
+		{name: "en frozen at", subject: "views", text: "views frozen on 1,540 for three days now", want: NonDelivery, sure: confident},
+		{name: "en remains at", subject: "order", text: "I bought 500 followers but the number remains at 1,310.", want: NonDelivery, sure: confident},
+		{name: "en static", subject: "views", text: "The view count is static, nothing new since I bought the package.", want: NonDelivery, sure: confident},
+		{name: "en hovering", subject: "likes", text: "Paid for 2k likes on sunday and my post is still hovering around 150.", want: NonDelivery, sure: confident},
+		{name: "en stalled typo", subject: "subs", text: "my subscriber count has stalled compleatly since i ordered", want: NonDelivery, sure: confident},
+		{name: "nl staan stil", subject: "volgers", text: "Mijn volgers staan stil sinds ik besteld heb.", want: NonDelivery, sure: confident},
+		{name: "nl verroert zich niet", subject: "volgers", text: "het aantal volgers verroert zich niet", want: NonDelivery, sure: confident},
+		{name: "nl blijven steken", subject: "likes", text: "De likes blijven steken op 88.", want: NonDelivery, sure: confident},
+		{name: "nl waar hij stond", subject: "likes", text: "De teller staat nog precies waar hij stond.", want: NonDelivery, sure: confident},
+		{name: "nl teller al dagen stil", subject: "abonnees", text: "Mijn abonneeteller staat al dagen stil op 312.", want: NonDelivery, sure: confident},
+		{name: "flemish komt niet vooruit", subject: "bestelling", text: "Ik heb maandag 1000 volgers besteld, maar de teller komt niet vooruit.", want: NonDelivery, sure: confident},
+		{name: "nl geen beweging typo", subject: "views", text: "al 3 dagen geen beweging in m'n weergaves na de bestelling", want: NonDelivery, sure: confident},
+		{name: "mixed zit vast", subject: "likes", text: "Mijn likes zitten vast op 420, I paid for 1000 extra.", want: NonDelivery, sure: confident},
+
+		// Look-alikes.
+		{name: "not: will it stay", subject: "question", text: "Will my follower count stay at that level after delivery?", want: Other},
+		{name: "not: account quiet own doing", subject: "vraag", text: "Mijn account staat stil sinds ik minder post, kunnen jullie helpen met groei?", want: Other},
+		{name: "not: engagement stuck presale", subject: "engagement", text: "My engagement has been stuck for months, which package do you recommend?", want: Other},
+		{name: "not: counter went up thanks", subject: "bedankt", text: "De teller ging gisteren eindelijk omhoog, alles is binnen. Top!", want: Other},
+		{name: "not: followers stay question nl", subject: "vraagje", text: "Blijft het aantal volgers staan na de levering, of zakt het weer?", want: Other},
+	})
+}

@@ -46,7 +46,9 @@ var macros = []struct{ name, re string }{
 	{"{CESS}", `(?:meer|more|again|anymore|any more|opnieuw|weer|nog een keer|nogmaals|langer|longer)`},
 	{"{PAYV}", `(?:afgeschreven|afschrijven|af te schrijven|afhalen|af te halen|geincasseerd|incasseren|charge|charged|charges|charging|bill|billed|billing|debit|debited|betalen|betaling\w*|pay|paying|payments?|verlengd|verlengen|renew\w*|abgebucht|afschrijving\w*|incasso\w*)`},
 	// A number that went down after it arrived ("only 1400 left").
-	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:remains?|blijven er|er blijven|zijn er nog|there are only|there's only) {G2}{NUM}`},
+	{"{DROPPED}", `(?:nog maar|only|maar|slechts|nog) {NUM} (?:\S+ )?(?:over|left|remaining)|{NUM} (?:\S+ )?(?:left|remaining)|{NUM} (?:\S+ )?over(?: , \S+|$)|(?:blijven er|er blijven|zijn er nog|there are only|there's only|only remain|remain only|remains only) {G2}{NUM}|(?:nog maar|only|slechts) {NUM} (?:\S+ )?(?:remain|remains|over)`},
+	// What counts what the customer ordered.
+	{"{COUNTER}", `(?:\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken|cijfers|numbers|getal)\w*)`},
 	// What a customer hopes an order brings.
 	{"{EFFECT}", `(?:bereik|reach|engagement|interactie|interaction|klanten|klant|customers?|clients?|sales|verkoop|omzet|dm'?s|berichten|messages|orders|bestellingen|boekingen|bookings|traffic|verkeer|bezoekers|visitors|groei|growth|zichtbaarheid|visibility|exposure)`},
 	// Who or what arrived, in a statement that an order arrived.
@@ -252,13 +254,25 @@ var rules = compile([]rule{
 			`|(?:zelfde|hetzelfde|same|dezelfde|evenveel|net zoveel|as many) (?:\S+ ){0,4}(?:als eerst|as before|like before|zoals eerst|als voor|als daarvoor|as it was|where it was)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needOrderMail,
-		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast)` +
+		p: `\w*(?:teller|counter|aantal|count|number|stand|stats?|statistieken)\w* {G4}(?:staat stil|stil|beweegt niet|moved|bewogen|changed|veranderd|hetzelfde|the same|gelijk|stuck|vast|budged|frozen|bevroren|static|stagnant|flat|unchanged|onveranderd|stationary|stalled)` +
 			`|(?:nog steeds|nog altijd|still|blijft|stuck|staat nog|staan nog|zit nog|zit ik nog|zitten nog|sits|sitting) {G1}(?:op|at|on|rond|around) (?:exactly |precies )?{NUM}` +
 			`|(?:nog steeds|nog altijd|still|stuck|staat nog|zit nog|zit ik nog) (?:exactly |precies )?{NUM} {G1}{PROD}` +
 			`|(?:nog steeds|nog altijd|still|blijft|staat nog|zit nog) (?:op |at )?(?:hetzelfde|the same|precies hetzelfde|exactly the same)` +
 			`|(?:zelfde|hetzelfde|same|dezelfde) (?:aantal|number|count|amount|stand)|(?:evenveel|net zoveel|even veel|just as many|as many|the same number of|the same amount of) {G2}{PROD}` +
-			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|waar (?:hij|het|ie) was|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
+			`|\w*(?:teller|counter|aantal|count|number|stand)\w* {G6}(?:where it was|where they were|waar (?:hij|het|ie|ze) (?:was|stond|zat|waren|stonden|zaten)|als eerst|as before|like before|zoals eerst|as it was|zoals het was|(?:al|already) {G2}(?:dagen|days))`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly)`},
+	{cat: NonDelivery, what: "counter has not moved", q: qModal, need: needProdMail,
+		p: `(?:{COUNTER}|{PROD}) {G4}(?:staat|staan|stond|stonden|zit|zitten|zat|is|are|zijn|was|were|remains?|stays?|blijft|blijven|seems?|seem|lijkt|lijken|been|sits|sitting|appears?|looks?) {G3}(?:stil|vast|stuck|frozen|bevroren|static|stagnant|flat|unchanged|onveranderd|stationary|stalled|at a standstill|standing still|stilstaand|op slot|vastgelopen)` +
+			`|(?:{COUNTER}|{PROD}) {G4}(?:{NEG}|nog niet|niet eens|not even) {G2}(?:budge\w*|move|moved|moving|shift\w*|verschoven|bewogen|bewegen|beweegt|vooruit|verder|omhoog|changed|veranderd|veranderen|verandert)` +
+			`|(?:{COUNTER}|{PROD}) {G4}(?:remains?|remained|stays?|stayed|sits|sat|sitting|hovers?|hovering|hangt|hangen|blijft|blijven|bleef|bleven|staat|staan|zit|zitten) {G2}(?:at|on|op|rond|around) (?:exactly |precies )?{NUM}` +
+			`|(?:{COUNTER}|{PROD}) {G4}(?:verroert|verroeren|verroerde|verroerden) zich (?:niet|geen|nauwelijks)|(?:{COUNTER}|{PROD}) {G4}(?:blijft|blijven|bleef|bleven) {G2}(?:steken|hangen|haperen)` +
+			`|{COUNTER} {G6}(?:where it was|where they were|waar (?:hij|het|ie|ze) (?:was|stond|zat|waren|stonden|zaten))`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly|maanden|months|jaren|years|for ages|al lang)`},
+	{cat: NonDelivery, what: "counter has not moved", q: qModal, need: needOrderMail,
+		p: `(?:verroert|verroeren|verroerde|verroerden) zich (?:niet|geen|nauwelijks)|(?:blijft|blijven|bleef|bleven) {G2}(?:steken|hangen|haperen)` +
+			`|(?:komt|komen|kwam|kwamen) {G2}(?:niet|geen) {G1}(?:vooruit|van (?:zijn|z'n|de|hun) plek|omhoog|verder)` +
+			`|(?:geen|no|zero|nul|0) (?:enkele |single )?(?:beweging|movement|verandering|change|progress|vooruitgang)|(?:niks|nothing|niets) (?:is |has |aan het )?(?:moving|beweegt|bewegen|verandert|changing)|not moving|hasn't moved|haven't moved`,
+		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|weinig|few|nauwelijks|hardly|maanden|months|jaren|years|for ages|al lang)`},
 	{cat: NonDelivery, what: "nothing happened", q: qClaim, need: needOrderMail,
 		p:      `(?:niks|nothing|nada|geen|no) (?:has |is |er )?(?:\S+ )?(?:gebeurd|happened|veranderd|changed|change|moved|bewogen|beweging|movement|verandering)`,
 		unless: `(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|dm|dms|succes\w*|success\w*|result\w*|effect|verwacht\w*|expect\w*|hoped|gehoopt|thinking|dacht|thought|hoopte)`},
@@ -281,7 +295,7 @@ var rules = compile([]rule{
 	{cat: NonDelivery, what: "slow order", q: qOwn, need: needProdMail,
 		p: `(?:duurt|takes|taking|is taking|lasts|dauert) {G3}(?:lang|long|forever|eeuwig|eeuwen|ages|lange)|(?:so|zo|erg|very|heel|super) (?:slow|traag|langzaam)` +
 			`|(?:{ORDER}|{PROD}) {G3}(?:stuck|vast|hangt|blijft hangen|staat stil|frozen|bevroren)`,
-		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice)`},
+		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice|engagement|bereik|reach|interactie|interaction|groei|growth|sales|omzet|verkoop|klanten|customers|maanden|months|jaren|years)`},
 	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needRecvUnit,
 		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
 		unless: `{DROPPED}`},
@@ -504,7 +518,7 @@ var (
 	// perception: "als ik kijk" is "when I look", not a condition.
 	perception = expand(`(?:als|if|when|wanneer) (?:ik|i) {G2}(?:kijk\w*|bekijk\w*|check\w*|look\w*|open\w*|naar|inlog\w*|log|refresh\w*|ververs\w*|scroll\w*|klik\w*|click\w*|tel|count)`)
 	// presale marks a sentence asked before buying.
-	presale = expand(`(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
+	presale = expand(`(?:welk|welke|which|what) (?:pakket|package|plan|abonnement|optie|option|bundel|bundle) {G4}(?:recommend\w*|raad|raden|aanraden|adviseer\w*|advise|suggest|best|beste|past|suits?|would help)|(?:raad|raden) (?:jullie|je|u) {G3}aan|(?:do|would|could|can) you (?:recommend|advise|suggest)|wat (?:raden|adviseren) jullie|(?:voordat|voor|before|prior to) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|kopen|order|buy|purchase|pay|betaal|betalen|neem|nemen|sign up|subscribe|commit|beslis|decide|place)|before (?:ordering|buying|purchasing|signing up|subscribing)` +
 		`|(?:overweeg\w*|considering|thinking (?:of|about)|denk(?:en)? (?:erover|eraan|na over)|van plan|plan(?:ning)? to|interesse in|interested in|geinteresseerd in) {G3}(?:bestel\w*|kopen|koop|order\w*|buy\w*|purchas\w*|afnemen|afsluiten|subscrib\w*|nemen|pakket|package|volgers|followers|likes|views|abonnement|subscription|jullie|your|you)` +
 		`|(?:nog (?:niet|nooit|geen|niks)|not yet|never) {G2}(?:besteld|gekocht|ordered|bought|purchased)|(?:haven't|have not|hasn't) {G1}(?:ordered|bought|purchased) (?:\S+ )?yet|stel dat|what if|wat als|hypothetisch\w*|hypothetical\w*|in theory|in theorie` +
 		`|(?:als|if|wanneer|when|zodra|once) (?:ik|i|we) {G2}(?:bestel|bestellen|koop|order|buy|purchase|afsluit|neem|take|subscribe|sign up)\b` +
@@ -588,7 +602,7 @@ var (
 	recvWord = expand(`{RECV}`)
 	// ordered says an order was placed: its words, or time gone by since.
 	ordered = expand(`bestellung\w*|bestellt|gekauft|bezahlt|commande\w*|achete\w*|paye|bestelling\w*|\w+bestelling|order\w*|aankoop\w*|purchase\w*|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|betaalde|gekochte|bestelnummer\w*` +
-		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
+		`|(?:{NUMW}|een paar|a few|several|meerdere|paar) (?:dagen|days|weken|weeks)|(?:al|for|since|sinds) (?:\S+ )?(?:dagen|days|weken|weeks|een week|a week)|geleden|ago|(?:sinds|since|last|vorige|afgelopen) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)`)
 	// nonprod and prodOnly tell whether what was not received is the
 	// product or something else (rule.object).
 	nonprod  = expand(`{NONPROD}`)

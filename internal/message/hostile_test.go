@@ -96,6 +96,20 @@ func nestedMultipart(depth int) io.Reader {
 	return cat(b.String())
 }
 
+// prefixBoundaries is a mail of 20 levels of multipart, the boundary of
+// each a prefix of the next ("b", "bb", …), and at the bottom an attachment
+// of lines lines that start like every boundary: each part reader returns
+// them one by one.
+func prefixBoundaries(lines int) io.Reader {
+	var b strings.Builder
+	b.WriteString(hostileHeader + "Content-Type: multipart/mixed; boundary=b\n\n")
+	for i := 1; i < 20; i++ {
+		fmt.Fprintf(&b, "--%s\nContent-Type: multipart/mixed; boundary=%s\n\n", strings.Repeat("b", i), strings.Repeat("b", i+1))
+	}
+	fmt.Fprintf(&b, "--%s\nContent-Type: application/pdf\n\n", strings.Repeat("b", 20))
+	return cat(b.String(), repeat("--"+strings.Repeat("b", 20)+"x\r\n", lines))
+}
+
 // manyParts is a mail of n small text parts.
 func manyParts(n int) io.Reader {
 	return cat(hostileHeader+"Content-Type: multipart/mixed; boundary=b\n\n", repeat("--b\r\nContent-Type: text/plain\r\n\r\ndeel\r\n", n), "--b--\n")
@@ -149,6 +163,10 @@ func hostileCases() []hostileCase {
 		{
 			name: "1,000 levels of multipart", mail: func() io.Reader { return nestedMultipart(1000) },
 			over: true, probs: []string{"MaxDepth (20)"}, maxAlloc: 2 * mb,
+		},
+		{
+			name: "20 levels, 16 MB of lines like the boundaries", mail: func() io.Reader { return prefixBoundaries(16 << 20 / 25) },
+			probs: []string{"unexpected EOF"}, maxAlloc: 2 * mb,
 		},
 		{
 			name: "5,000 levels of multipart, MaxDepth a billion", mail: func() io.Reader { return nestedMultipart(5000) },

@@ -308,7 +308,7 @@ func (w *walker) walkMultipart(mediaType, boundary string, body io.Reader, depth
 			w.stopped = true
 			break
 		}
-		t := w.walk(&p.Header, p, depth+1, pc)
+		t := w.walk(&p.Header, fullReader{p}, depth+1, pc)
 		if alternative {
 			// RFC 2046 section 5.1.4: alternatives of the same content.
 			// Plain text is preferred; the richest HTML is kept for
@@ -573,12 +573,14 @@ func appendLine(br *bufio.Reader, b []byte, max int) (_ []byte, full bool, err e
 // header grows past max bytes, before the multipart reader has buffered
 // more than that. It finds the part headers as the multipart reader does:
 // from a delimiter line, "--" boundary, optional white space and the line
-// end (RFC 2046 section 5.1.1), to the first empty line.
+// end (RFC 2046 section 5.1.1), to the first empty line. Part bodies pass
+// in large pieces, up to the next line that may be a delimiter line.
 type headerGuard struct {
 	br        *bufio.Reader
 	delim     []byte // "--" + boundary
+	nlDelim   []byte // "\n--" + boundary
 	max       int
-	chunk     []byte // what is left of the last line (or piece of one) read
+	chunk     []byte // what is left of the last piece read
 	err       error  // the error after chunk
 	lineStart bool   // chunk starts a line
 	inHeader  bool
@@ -589,13 +591,21 @@ type headerGuard struct {
 // errPartHeader is returned by headerGuard for a part header over the limit.
 var errPartHeader = errors.New("part header over the size limit")
 
+// guardBufferSize is the buffer of a headerGuard: the multipart reader reads
+// its lines with a buffer of 4096 bytes, so a delimiter line longer than
+// that is no delimiter line to it either.
+const guardBufferSize = 4096
+
 func newHeaderGuard(r io.Reader, boundary string, max int) *headerGuard {
-	// The multipart reader reads its lines with a 4096-byte buffer, so a
-	// delimiter line longer than that is no delimiter line to it either.
-	return &headerGuard{br: bufio.NewReaderSize(r, 4096), delim: []byte("--" + boundary), max: max, lineStart: true}
+	nlDelim := []byte("\n--" + boundary)
+	return &headerGuard{br: bufio.NewReaderSize(r, guardBufferSize), delim: nlDelim[1:], nlDelim: nlDelim, max: max, lineStart: true}
 }
 
 func (g *headerGuard) Read(p []byte) (int, error) {
+	if len(g.nlDelim)+2 > guardBufferSize {
+		// A boundary too long for any delimiter line: no part headers.
+		return g.br.Read(p)
+	}
 	for len(g.chunk) == 0 {
 		if g.err != nil {
 			return 0, g.err
@@ -607,9 +617,15 @@ func (g *headerGuard) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// next reads the next line, or the next buffer full of a long line, and
-// follows the part headers in it.
+// next reads the next piece: a stretch of a part body, or one line (or a
+// buffer full of a long line) where part headers may be.
 func (g *headerGuard) next() {
+	if !g.inHeader {
+		if chunk := g.body(); len(chunk) > 0 {
+			g.chunk = chunk
+			return
+		}
+	}
 	chunk, err := g.br.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
 		err = nil
@@ -626,13 +642,81 @@ func (g *headerGuard) next() {
 		if start && (len(chunk) == 1 || string(chunk) == "\r\n") {
 			g.inHeader = false
 		}
-	case start && g.lineStart && bytes.HasPrefix(chunk, g.delim):
-		rest := bytes.TrimLeft(chunk[len(g.delim):], " \t")
-		if len(rest) == 1 || string(rest) == "\r\n" {
-			g.inHeader, g.n = true, 0
-		}
+	case start && g.lineStart && bytes.HasPrefix(chunk, g.delim) && g.isDelimiterLine(chunk):
+		g.inHeader, g.n = true, 0
 	}
 	g.chunk, g.err = chunk, err
+}
+
+// body returns the buffered bytes up to the next delimiter line, consumed,
+// or nothing when the next line is one or too little input is left to
+// tell: next reads those line by line.
+func (g *headerGuard) body() []byte {
+	if _, err := g.br.Peek(len(g.nlDelim)); err != nil {
+		return nil
+	}
+	buf, _ := g.br.Peek(g.br.Buffered())
+	// keep is what may be the start of "\n--boundary" at the end of buf.
+	keep := len(g.nlDelim) - 1
+	n, pos := 0, 0 // pos: a line start that begins with "--boundary"
+	if !g.lineStart || !bytes.HasPrefix(buf, g.delim) {
+		i := bytes.Index(buf, g.nlDelim)
+		if i < 0 {
+			n = len(buf) - keep
+		}
+		pos = i + 1
+	}
+	for n == 0 {
+		end := bytes.IndexByte(buf[pos:], '\n')
+		if end < 0 || g.isDelimiterLine(buf[pos:pos+end+1]) {
+			n = pos
+			break
+		}
+		end += pos
+		i := bytes.Index(buf[end:], g.nlDelim)
+		if i < 0 {
+			n = max(end+1, len(buf)-keep)
+			break
+		}
+		pos = end + i + 1
+	}
+	if n == 0 {
+		return nil
+	}
+	// The bytes stay in the buffer until the next read from it, which
+	// comes after they are passed on.
+	chunk := buf[:n]
+	_, _ = g.br.Discard(n)
+	g.lineStart = chunk[n-1] == '\n'
+	return chunk
+}
+
+// isDelimiterLine reports whether line, a whole line that starts with
+// "--boundary", is a delimiter line: only white space follows.
+func (g *headerGuard) isDelimiterLine(line []byte) bool {
+	rest := bytes.TrimLeft(line[len(g.delim):], " \t")
+	return len(rest) == 1 || string(rest) == "\r\n"
+}
+
+// fullReader fills each read whole unless the input ends or fails. A part
+// reader returns one line per read when the lines start like its boundary
+// ("--b1" under the boundary "b"); without this, every level of multipart
+// below it would work line by line too.
+type fullReader struct{ r io.Reader }
+
+func (f fullReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		k, err := f.r.Read(p[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+		if k == 0 {
+			break
+		}
+	}
+	return n, nil
 }
 
 // crToLF turns every CR into LF.

@@ -85,3 +85,33 @@ func TestCounterNotMoving(t *testing.T) {
 		{name: "not: followers stay question nl", subject: "vraagje", text: "Blijft het aantal volgers staan na de levering, of zakt het weer?", want: Other},
 	})
 }
+
+// TestSubscriptionSlang: slang and shortenings for a subscription in a
+// cancellation; a pause, a switch or a question about one is no
+// cancellation, and "plan" as a verb is no subscription.
+func TestSubscriptionSlang(t *testing.T) {
+	run(t, []tcase{
+		{name: "nl abbo stop", subject: "abbo", text: "kan mijn abbo stop?", want: CancelRecurring, sure: confident},
+		{name: "nl abbo eraf", subject: "abbo", text: "ff me abbo eraf halen aub, thx", want: CancelRecurring, sure: confident},
+		{name: "nl abootje mag weg", subject: "abo", text: "Mijn abootje mag weg, ik gebruik het toch niet.", want: CancelRecurring, sure: confident},
+		{name: "nl abo beeindigen", subject: "abo", text: "Kunnen jullie het abo per vandaag beëindigen?", want: CancelRecurring, sure: confident},
+		{name: "nl maandpakket hoeft niet meer", subject: "maandpakket", text: "Het maandpakket hoeft niet meer.", want: CancelRecurring, sure: confident},
+		{name: "flemish lidmaatschap opzeggen", subject: "lidmaatschap", text: "Ik zou graag mijn lidmaatschap opzeggen, merci.", want: CancelRecurring, sure: confident},
+		{name: "en sub", subject: "sub", text: "cancel my sub pls, dont need it anymore", want: CancelRecurring, sure: confident},
+		{name: "en subscr", subject: "subscription", text: "end my subscr please", want: CancelRecurring, sure: confident},
+		{name: "en get off plan", subject: "plan", text: "I'd like to get off the monthly plan.", want: CancelRecurring, sure: confident},
+		{name: "en membership no renew", subject: "membership", text: "Please don't renew my membership next month, I'm done.", want: CancelRecurring, sure: confident},
+		{name: "en bare plan", subject: "Cancel plan", text: "Cancel plan asap, not using it.", want: CancelRecurring, sure: confident},
+		{name: "mixed abo", subject: "abo", text: "Hi, please stop mijn abo, ik heb het niet meer nodig.", want: CancelRecurring, sure: confident},
+
+		// Look-alikes.
+		{name: "not: pause abbo", subject: "abbo", text: "can I pause my abbo?", want: Other},
+		{name: "not: abbo on hold", subject: "abbo", text: "kan mijn abbo een maandje on hold?", want: Other},
+		{name: "not: plan as a verb", subject: "plan", text: "I plan to stop posting for a while, can I keep my subscription?", want: Other},
+		{name: "not: which plan", subject: "plan", text: "What plan would you recommend for a small bakery?", want: Other},
+		{name: "not: switch abo", subject: "abo", text: "Mag ik mijn abo omzetten naar het grotere pakket?", want: Other},
+		{name: "not: membership renews?", subject: "membership", text: "Does the membership renew automatically?", want: Other},
+		{name: "not: upgrade sub", subject: "sub", text: "I want to upgrade my sub to the premium tier.", want: Other},
+		{name: "not: subs are subscribers", subject: "YouTube", text: "How many subs do I get with the monthly plan?", want: Other},
+	})
+}

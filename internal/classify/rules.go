@@ -37,7 +37,11 @@ var macros = []struct{ name, re string }{
 	// What a customer orders.
 	{"{ORDER}", `(?:bestellung\w*|bestellt|commande\w*|bestelling\w*|\w+bestelling|order\w*|pakket\w*|package\w*|aankoop\w*|purchase\w*|boost\w*|campagne\w*|campaign\w*|levering\w*|delivery|deliveries|besteld|bestelde|ordered|bought|gekocht|kocht|betaald|paid|promotie|promotion|dienst|service)`},
 	// A subscription and its payments.
-	{"{SUB}", `(?:\w*ab+on+e+ments?\w*|abo|abootje|subscription\w*|subscribtion\w*|sub|membership\w*|lidmaatschap\w*|plan|plans|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
+	// Slang and shortenings count ("abbo", "abootje", "sub", "subscr").
+	// Where a subscription opens a phrase, "plan" counts only after a word
+	// that makes it a noun ({SUBD}: "I plan to stop posting" stops no plan).
+	{"{SUB}", `(?:{SUBD}|plans?)`},
+	{"{SUBD}", `(?:\w*ab+on+e+ments?\w*|ab+o+s?|ab+o+tje\w*|subscription\w*|subscribtion\w*|subscr|subscrip|subsc|sub|membership\w*|members ?ship|lidmaatschap\w*|(?:{MINE}|the|this|that|het|dit|dat|de|je|your|jullie|monthly|maandelijkse?|huidige|current|premium|basic|pro|starter|likes|volgers|followers|views|tiktok|instagram|insta|youtube|growth|groei) plans?|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
 	// Verbs of ending a subscription.
 	{"{CANCEL}", `(?:opzeg\w*|opgezegd|op ?zeggen|op te zeggen|beeindig\w*|stopzet\w*|stop ?zetten|stop te zetten|stopgezet|uitschrijv\w*|uit te schrijven|uitgeschreven|annuleer\w*|annuler\w*|geannuleerd|annul\w*|cancel\w*|terminat\w*|discontinu\w*|unsubscrib\w*|afmeld\w*|opheff\w*|kundig\w*|resilier\w*|deactiv\w*)`},
 	{"{STOP}", `(?:stop|stoppen|stopt|stopped|stopping|gestopt|end|ending|finish|quit|halt|turn off|switch off|uitzetten|uit te zetten|uitschakel\w*|disable|beenden)`},
@@ -65,10 +69,15 @@ var macros = []struct{ name, re string }{
 // expand replaces the macros in a rule's pattern and compiles it with word
 // boundaries around it.
 func expand(p string) *pattern {
-	for range 3 { // macros may use macros
+	for strings.Contains(p, "{") { // macros may use macros
+		q := p
 		for _, m := range macros {
-			p = strings.ReplaceAll(p, m.name, m.re)
+			q = strings.ReplaceAll(q, m.name, m.re)
 		}
+		if q == p {
+			break // a brace of the pattern's own, such as x{2}
+		}
+		p = q
 	}
 	return newPattern(`(?:^|\b)(?:` + p + `)(?:\b|$)`)
 }
@@ -381,7 +390,8 @@ var rules = compile([]rule{
 		p:      `{CANCEL}|schrijf {G4}uit|meld {G4}af`,
 		unless: `nieuwsbrie\w*|newsletter\w*|mailinglijst\w*|mailing ?list\w*|marketing|reclame|promo ?mail\w*|(?:e ?mails|mails) (?:van|from) (?:jullie|you)|cancellation policy|annuleringsbeleid|annuleringsvoorwaarden`},
 	{cat: CancelRecurring, what: "stop the subscription", neg: true, q: qOwn,
-		p:      `{STOP} {G3}{SUB}|{SUB} {G3}(?:{STOP}|{CANCEL})|{SUB} (?:\S+ )?(?:eraf|er af|opheffen|opgeheven)|van {G2}{SUB} {G1}af\b|(?:out of|get rid of|rid of|weg uit|uit) {G2}{SUB}`,
+		p: `{STOP} {G3}{SUB}|{SUBD} {G3}(?:{STOP}|{CANCEL})|{SUBD} (?:\S+ )?(?:eraf|er af|opheffen|opgeheven)|van {G2}{SUB} {G1}af\b|(?:out of|get rid of|rid of|weg uit|uit|(?:get|getting|come|coming|take me|haal me) off) {G2}{SUB}` +
+			`|{SUBD} {G2}(?:mag|kan|moet|mogen|kunnen|moeten) {G1}(?:weg|eraf|er af|stoppen|stop|ophouden)`,
 		unless: `nieuwsbrie\w*|newsletter\w*`},
 	{cat: CancelRecurring, what: "stop the payments", q: qOwn,
 		p: `(?:stop|stoppen|stopt|halt) {G3}(?:met )?(?:\S+ )?(?:afschrijv\w*|afschrijft|afhal\w*|incasso\w*|incasser\w*|charg\w*|bill\w*|debit\w*|taking|afboek\w*)` +
@@ -395,7 +405,7 @@ var rules = compile([]rule{
 	{cat: CancelRecurring, what: "no renewal", q: qOwn, need: needSubMail,
 		p: `(?:don't|do not|niet|not|never|nooit) {G3}(?:renew\w*|verleng\w*)|(?:no|geen) (?:more |further |verdere )?(?:renewal|verlenging)`},
 	{cat: CancelRecurring, what: "no longer wants the subscription", q: qOwn, need: needSubMail,
-		p: `(?:wil|wilt|want|need|nodig|gebruik|use|using)\w* {G4}(?:niet|geen|not|no|don't|n't) {G3}(?:meer|anymore|any more|longer)|no longer (?:want|need|use|wish)|niet meer (?:nodig|gebruiken|willen|hebben)|(?:don't|do not) (?:want|need) {G3}(?:anymore|any more|any longer)|ben er klaar mee|i'm done with|heb er geen zin meer in|geen zin meer`},
+		p: `(?:wil|wilt|want|need|nodig|gebruik|use|using)\w* {G4}(?:niet|geen|not|no|don't|n't) {G3}(?:meer|anymore|any more|longer)|(?:hoeft|hoef|hoeven) {G2}(?:niet|geen) (?:meer|langer)|no longer (?:want|need|use|wish)|niet meer (?:nodig|gebruiken|willen|hebben)|(?:don't|do not) (?:want|need) {G3}(?:anymore|any more|any longer)|ben er klaar mee|i'm done with|heb er geen zin meer in|geen zin meer`},
 
 	// dissatisfied: unhappy, with no specific ground.
 	{cat: Dissatisfied, what: "unhappy", q: qClaim,

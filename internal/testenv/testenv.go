@@ -22,6 +22,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -196,11 +197,15 @@ func (s *Servers) AddUser(t testing.TB, address string) (password string) {
 		t.Fatalf("testenv: AddUser(%q): domain not delivered by the test servers (%s)", address, strings.Join(s.Domains, " "))
 	}
 	password = randomHex(12)
-	// One O_APPEND write per line, so that test binaries running in parallel
-	// do not mix their lines.
+	// One O_APPEND write under the lock AddUsers takes too, so that test
+	// binaries running in parallel neither mix nor duplicate lines.
 	f, err := os.OpenFile(s.PasswdFile, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		t.Fatalf("testenv: AddUser: %v", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		t.Fatalf("testenv: AddUser: lock %s: %v", s.PasswdFile, err)
 	}
 	_, err = fmt.Fprintf(f, "%s:{PLAIN}%s\n", address, password)
 	if cerr := f.Close(); err == nil {
@@ -209,20 +214,26 @@ func (s *Servers) AddUser(t testing.TB, address string) (password string) {
 	if err != nil {
 		t.Fatalf("testenv: AddUser: %v", err)
 	}
-	// Dovecot looks at the passwd-file at most once per second (it compares
-	// mtime and size), so a lookup in the second of the append may miss the
-	// new line: wait for the next second, then prove it with a login.
-	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 10*time.Millisecond)))
-	acct := Account{Address: address, Password: password}
+	s.awaitLogin(t, time.Now(), Account{Address: address, Password: password})
+	return password
+}
+
+// awaitLogin waits until acct, written to the passwd-file at changed, can log
+// in. Dovecot looks at the passwd-file at most once per second (it compares
+// mtime and size), so a lookup in the second of a change may miss it: wait
+// for the next second, then prove it with a login.
+func (s *Servers) awaitLogin(t testing.TB, changed time.Time, acct Account) {
+	t.Helper()
+	time.Sleep(time.Until(changed.Truncate(time.Second).Add(time.Second + 10*time.Millisecond)))
 	deadline := time.Now().Add(timeout)
 	for {
 		c, err := s.dialIMAP(acct)
 		if err == nil {
 			c.Close()
-			return password
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("testenv: AddUser(%q): the new mailbox cannot log in: %v", address, err)
+			t.Fatalf("testenv: the mailbox %s cannot log in: %v", acct.Address, err)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

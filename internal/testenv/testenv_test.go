@@ -186,6 +186,27 @@ func TestReal(t *testing.T) {
 		}
 	})
 
+	t.Run("AddUsers adds once, also from parallel callers", func(t *testing.T) {
+		addrs := []string{s.RandomAddress(t, "example.com"), strings.ToUpper(s.RandomAddress(t, "example.org"))}
+		var got [2]map[string]Account
+		t.Run("group", func(t *testing.T) {
+			for i := range got {
+				t.Run(fmt.Sprint(i), func(t *testing.T) {
+					t.Parallel()
+					got[i] = s.AddUsers(t, addrs)
+				})
+			}
+		})
+		again := s.AddUsers(t, addrs)
+		for _, a := range addrs {
+			key := strings.ToLower(a)
+			if got[0][key] != got[1][key] || got[0][key] != again[key] || again[key].Password == "" {
+				t.Errorf("got accounts %+v, %+v, %+v for %s; want one and the same", got[0][key], got[1][key], again[key], key)
+			}
+			s.DialIMAP(t, again[key])
+		}
+	})
+
 	t.Run("deliver via MX and read back", func(t *testing.T) {
 		user := s.NewUser(t)
 		raw, id := newMail("klant@example.com", user.Address, "Waar blijven mijn volgers? ✓")

@@ -6,28 +6,42 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
 
-// AddUsers makes sure every address has a mailbox and returns the accounts.
+// AddUsers makes sure every address has a mailbox and returns the accounts,
+// keyed by the lower-cased address.
 // Addresses that already have one keep it (and their password); the new
 // ones are added at once, so that the one-second wait of Dovecot's
-// passwd-file reload is paid once, not per address.
+// passwd-file reload is paid once, not per address. Like AddUser, it returns
+// when the mailboxes can log in.
 func (s *Servers) AddUsers(t testing.TB, addresses []string) map[string]Account {
 	t.Helper()
+	// Test binaries run in parallel: hold an exclusive lock on the file from
+	// reading it to appending, so two of them never add the same address
+	// with different passwords.
+	f, err := os.OpenFile(s.PasswdFile, os.O_RDWR|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatalf("testenv: AddUsers: %v", err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatalf("testenv: AddUsers: lock %s: %v", s.PasswdFile, err)
+	}
 	known := map[string]string{}
-	if f, err := os.Open(s.PasswdFile); err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			user, rest, ok := strings.Cut(sc.Text(), ":")
-			if pw, ok2 := strings.CutPrefix(rest, "{PLAIN}"); ok && ok2 {
-				if _, dup := known[user]; !dup {
-					known[user] = strings.SplitN(pw, ":", 2)[0]
-				}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		user, rest, ok := strings.Cut(sc.Text(), ":")
+		if pw, ok2 := strings.CutPrefix(rest, "{PLAIN}"); ok && ok2 {
+			if _, dup := known[user]; !dup {
+				known[user] = strings.SplitN(pw, ":", 2)[0]
 			}
 		}
-		f.Close()
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("testenv: AddUsers: read %s: %v", s.PasswdFile, err)
 	}
 	out := map[string]Account{}
 	var lines strings.Builder
@@ -50,34 +64,28 @@ func (s *Servers) AddUsers(t testing.TB, addresses []string) map[string]Account 
 		added = append(added, acct)
 		fmt.Fprintf(&lines, "%s:{PLAIN}%s\n", acct.Address, acct.Password)
 	}
-	if len(added) == 0 {
-		return out
+	if len(added) > 0 {
+		if _, err := f.WriteString(lines.String()); err != nil {
+			t.Fatalf("testenv: AddUsers: %v", err)
+		}
 	}
-	f, err := os.OpenFile(s.PasswdFile, os.O_WRONLY|os.O_APPEND, 0)
+	fi, err := f.Stat()
 	if err != nil {
 		t.Fatalf("testenv: AddUsers: %v", err)
 	}
-	_, err = f.WriteString(lines.String())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := f.Close(); err != nil { // also releases the lock
 		t.Fatalf("testenv: AddUsers: %v", err)
 	}
-	// As in AddUser: wait for Dovecot's next look at the file, then prove it.
-	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 10*time.Millisecond)))
-	deadline := time.Now().Add(timeout)
-	for {
-		c, err := s.dialIMAP(added[len(added)-1])
-		if err == nil {
-			c.Close()
-			return out
+	// The file changed recently (here, or in another test binary that added
+	// some of the same addresses): wait until Dovecot has seen the change.
+	if len(out) > 0 && time.Since(fi.ModTime()) < 2*time.Second {
+		last := out[strings.ToLower(addresses[len(addresses)-1])]
+		if len(added) > 0 {
+			last = added[len(added)-1]
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("testenv: AddUsers: the new mailboxes cannot log in: %v", err)
-		}
-		time.Sleep(200 * time.Millisecond)
+		s.awaitLogin(t, fi.ModTime(), last)
 	}
+	return out
 }
 
 // Snapshot is Messages on a connection of its own that is closed before it

@@ -115,3 +115,29 @@ func TestSubscriptionSlang(t *testing.T) {
 		{name: "not: subs are subscribers", subject: "YouTube", text: "How many subs do I get with the monthly plan?", want: Other},
 	})
 }
+
+// TestWrongLanguage: comments or followers in another language or from
+// another country than ordered differ from the description; asking for a
+// language, or apologising for one's own, does not.
+func TestWrongLanguage(t *testing.T) {
+	run(t, []tcase{
+		{name: "nl besteld kreeg", subject: "reacties", text: "Ik had Nederlandse reacties besteld maar ik kreeg Engelse.", want: NotAsDescribed, sure: confident},
+		{name: "en english ordered dutch came", subject: "comments", text: "I ordered English comments, but they are all in Dutch.", want: NotAsDescribed, sure: confident},
+		{name: "en written in dutch", subject: "comments", text: "Half the comments are written in Dutch, which my English audience can't read.", want: NotAsDescribed, sure: confident},
+		{name: "nl talig", subject: "reacties", text: "De comments zijn Engelstalig, ik koos voor Nederlandstalige.", want: NotAsDescribed, sure: confident},
+		{name: "nl volgers spreken", subject: "volgers", text: "De volgers spreken allemaal Spaans, ik had Nederlandse volgers gekocht.", want: NotAsDescribed, sure: confident},
+		{name: "flemish profielen frans", subject: "volgers", text: "Ik bestelde Vlaamse volgers maar de meeste profielen zijn Frans.", want: NotAsDescribed, sure: confident},
+		{name: "en typo portugese", subject: "comments", text: "the coments on my reel are all in portugese?? i paid for english ones", want: NotAsDescribed, sure: confident},
+		{name: "nl ipv", subject: "reacties", text: "de reacties zijn in t engels ipv nederlands", want: NotAsDescribed, sure: confident},
+		{name: "en followers write arabic", subject: "followers", text: "All these new followers only post in Arabic, I asked for British accounts.", want: NotAsDescribed, sure: confident},
+		{name: "mixed wrong country", subject: "followers", text: "Ik had Belgian followers gevraagd, but most of them are from Brazil.", want: NotAsDescribed, sure: confident},
+
+		// Look-alikes.
+		{name: "not: asks for a language", subject: "comments", text: "Can the comments be in Dutch instead of English?", want: Other},
+		{name: "not: own english, non-delivery", subject: "comments", text: "Sorry for my English, my comments order has not arrived yet.", want: NonDelivery, sure: confident},
+		{name: "not: can you deliver english", subject: "reacties", text: "Kunnen jullie ook Engelstalige reacties leveren?", want: Other},
+		{name: "not: praise", subject: "comments", text: "Great comments, all in perfect Dutch, thanks!", want: Other},
+		{name: "not: answer in dutch", subject: "volgers", text: "Ik spreek geen Engels, kunnen jullie in het Nederlands antwoorden?", want: Other},
+		{name: "not: where from question", subject: "volgers", text: "Mijn volgers komen vooral uit Nederland, kan ik ook Belgische bestellen?", want: Other},
+	})
+}

@@ -599,12 +599,23 @@ func conditionalBefore(u *unit, scopeFrom, i int) bool {
 		}
 	}
 	for k := scopeFrom; k <= i && k < len(u.toks); k++ {
+		if k > 0 && comparison[u.toks[k-1].w] {
+			continue // "voelt als", "as if": a comparison, no condition
+		}
 		rest := u.joined(k, min(len(u.toks), k+6))
 		if loc := conditional.FindStringIndex(rest); loc != nil && loc[0] == 0 && !perception.MatchString(rest) {
 			return true
 		}
 	}
 	return false
+}
+
+// comparison are the words after which "als" or "if" compares rather than
+// sets a condition ("het voelt als weggegooid geld", "it feels as if").
+var comparison = map[string]bool{
+	"voelt": true, "voelde": true, "voelen": true, "voel": true, "lijkt": true, "leek": true, "lijken": true,
+	"klinkt": true, "net": true, "precies": true, "zo": true, "even": true, "zowel": true, "bijna": true,
+	"evenveel": true, "meer": true, "minder": true, "beter": true, "slechter": true, "anders": true, "as": true,
 }
 
 // conditionalIn reports whether a conditional opens anywhere in tokens

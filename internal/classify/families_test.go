@@ -141,3 +141,24 @@ func TestWrongLanguage(t *testing.T) {
 		{name: "not: where from question", subject: "volgers", text: "Mijn volgers komen vooral uit Nederland, kan ik ook Belgische bestellen?", want: Other},
 	})
 }
+
+// TestRegretMoneyBack: regret with a request for money back, however
+// short, is a confident disappointment; "als" and "as if" that compare
+// set no condition.
+func TestRegretMoneyBack(t *testing.T) {
+	run(t, []tcase{
+		{name: "nl voelt als weggegooid", subject: "volgers", text: "Het voelt als mijn geld is weggegooid. Ik wil het terug.", want: Dissatisfied, sure: confident},
+		{name: "nl niet moeten kopen", subject: "bestelling", text: "Achteraf gezien had ik dit niet moeten kopen. Kan ik mijn geld terug krijgen?", want: Dissatisfied, sure: confident},
+		{name: "nl had ik maar nooit", subject: "geld", text: "Had ik het maar nooit besteld. Geld terug graag.", want: Dissatisfied, sure: confident},
+		{name: "en as if", subject: "followers", text: "It feels as if I threw my money away. Can I get a refund?", want: Dissatisfied, sure: confident},
+		{name: "en shouldn't have", subject: "views", text: "I shouldn't have bought these views, please refund.", want: Dissatisfied, sure: confident},
+		{name: "en down the drain typo", subject: "refund", text: "feels like my money went strait down the drain, want it back", want: Dissatisfied, sure: confident},
+		{name: "flemish geld door de wc", subject: "likes", text: "Dat was geld door de wc gespoeld, ik wil het terug aub.", want: Dissatisfied, sure: confident},
+
+		// Look-alikes.
+		{name: "not: if I regret", subject: "vraag", text: "Als ik spijt krijg, kan ik dan mijn geld terugkrijgen?", want: Other},
+		{name: "not: wish I had ordered sooner", subject: "top", text: "Had ik maar eerder besteld, echt top!", want: Other},
+		{name: "not: should not have charged", subject: "charge", text: "You should not have charged me twice, please refund one.", want: Other},
+		{name: "not: net als vorige keer", subject: "volgers", text: "Net als vorige keer zijn de volgers snel binnen, dank!", want: Other},
+	})
+}

@@ -625,18 +625,22 @@ func conditionalIn(u *unit, from, to int) bool {
 }
 
 // applyVetoes turns off claims that a topic in the same sentence explains
-// ("charged twice, please refund one" is not unhappiness).
+// ("charged twice, please refund one" is not unhappiness), then those that
+// a claim that still counts explains ("ordered by accident, it has not
+// started yet" makes no claim that it did not arrive).
 func (a *analysis) applyVetoes() {
-	for _, t := range a.findings {
-		if t.r.kind != topic || len(t.r.veto) == 0 {
-			continue
-		}
-		for _, f := range a.findings {
-			if f.r.kind == topic || f.neutral != "" || !slices.Contains(t.r.veto, f.r.cat) {
+	for _, byClaims := range []bool{false, true} {
+		for _, t := range a.findings {
+			if (t.r.kind != topic) != byClaims || len(t.r.veto) == 0 || t.neutral != "" {
 				continue
 			}
-			if f.unit == t.unit || t.r.mailVeto && f.r.kind == moneyBack || t.r.subjectVeto && f.unit < a.nsubj {
-				f.neutral = "explained by " + t.r.what
+			for _, f := range a.findings {
+				if f == t || f.r.kind == topic || f.neutral != "" || !slices.Contains(t.r.veto, f.r.cat) {
+					continue
+				}
+				if f.unit == t.unit || t.r.mailVeto && f.r.kind == moneyBack || t.r.subjectVeto && f.unit < a.nsubj {
+					f.neutral = "explained by " + t.r.what
+				}
 			}
 		}
 	}

@@ -67,7 +67,7 @@ var macros = []struct{ name, re string }{
 	{"{MONEY}", `(?:refund\w*|terugbetal\w*|terug te betalen|terugstort\w*|teruggestort|terug te storten|restitutie|reimburs\w*|geld ?terug\w*|money back|geld zuruck|erstatt\w*|rembours\w*)`},
 	{"{MONEYW}", `(?:refund\w*|terugbetal\w*|terugstort\w*|teruggestort|restitutie|reimburs\w*|geld|money|bedrag|erstatt\w*|rembours\w*)`},
 	// Things a customer may miss that are not the product.
-	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet|value|waarde|meerwaarde|nut|zin|point|sense|verschil|difference|effect|resultaat|results?|improvement|verbetering|growth|groei|statement|afschrift|bankafschrift|rekening|bankrekening|saldo|balance)`},
+	{"{NONPROD}", `(?:\w*mail\w*|bevestiging\w*|\w+bevestiging|confirmation\w*|bon|bonnetje|receipt\w*|factu\w*|invoice\w*|wachtwoord\w*|password\w*|link|code|codes|nieuwsbrie\w*|newsletter\w*|antwoord|reply|response|answer|bericht|berichten|message|messages|sms|verificatie\w*|verification|inlog\w*|login|refund\w*|terugbetal\w*|geld|money|bedrag|afspraken|klanten|customers|sales|omzet|value|waarde|meerwaarde|nut|zin|point|sense|verschil|difference|effect|resultaat|results?|improvement|verbetering|growth|groei|statement|afschrift|bankafschrift|rekening|bankrekening|saldo|balance|card|kaart|creditcard|paypal|bank|iban)`},
 }
 
 // expand replaces the macros in a rule's pattern and compiles it with word
@@ -136,9 +136,12 @@ type rule struct {
 	// that the order arrived does not contradict.
 	part bool
 
+	// veto: claims of these categories in the same sentence do not count
+	// (when this rule's own match counts).
+	veto []Category
+
 	// Topic rules only.
-	veto     []Category // claims of these categories in the same sentence do not count
-	mailVeto bool       // the veto applies to money back in the whole mail
+	mailVeto bool // the veto applies to money back in the whole mail
 	// subjectVeto: the veto applies to the subject too ("Uitschrijven" over
 	// a mail about the newsletter).
 	subjectVeto bool
@@ -310,7 +313,8 @@ var rules = compile([]rule{
 			`|(?:{ORDER}|{PROD}) {G3}(?:stuck|vast|hangt|blijft hangen|staat stil|frozen|bevroren)`,
 		unless: `(?:refund\w*|terugbetal\w*|geld|money|antwoord|reactie|reply|response|answer|factuur|invoice|engagement|bereik|reach|interactie|interaction|groei|growth|sales|omzet|verkoop|klanten|customers|maanden|months|jaren|years)`},
 	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needRecvUnit,
-		p:      `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}`,
+		p: `{NUM} (?:van|of|uit|out of|/|van de|of the|from the|from) (?:de |the |{MINE} )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM}` +
+			`|(?:van|of|out of|uit) (?:de |the |{MINE} |those |die )?(?:beloofde |promised |bestelde |ordered |gekochte )?{NUM} (?:\S+ ){0,6}(?:maar |only |pas |slechts |just |about |ongeveer |maybe |misschien |zo'n |around )*{NUM}`,
 		unless: `{DROPPED}`},
 	{cat: NonDelivery, what: "waiting for days", weak: true, q: qClaim, need: needOrderMail,
 		p: `(?:al|already|nu al|inmiddels|sinds|since) (?:meer dan |ruim |bijna |over |more than |almost )?(?:{NUMW}|een paar|a few|a couple of|paar|several|meerdere) (?:hele )?(?:dagen|dag|days|day|weken|week|weeks|maanden|months)|(?:it's been|it has been|het is nu|het is al) {G2}(?:{NUMW}|een paar|a few|a couple of) (?:dagen|days|weken|weeks|week)`},
@@ -319,7 +323,8 @@ var rules = compile([]rule{
 		unless: `{DROPPED}`},
 	{cat: NonDelivery, what: "only part arrived", part: true, q: qClaim, need: needProdUnit,
 		p: `(?:de |the )?(?:helft|half) {G4}(?:niet|not|nog niet|missing|ontbreekt|never|nooit|mist)` +
-			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
+			`|rest (?:is|zijn|are) {G1}(?:nowhere|nergens|missing|weg|zoek|gone)` +
+			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:nowhere|nergens|zoek|niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
 			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing)` +
 			`|(?:te weinig|incomplete|onvolledig|incompleet|partially|gedeeltelijk|half geleverd|half delivered|not complete|niet compleet|niet volledig)` +
@@ -365,12 +370,14 @@ var rules = compile([]rule{
 			`|(?:comments?|reacties|reactie|opmerkingen) (?:\S+ ){0,4}(?:zijn|is|are|were|waren|came|kwamen|komen|come|written|geschreven|staan|allemaal|all|mostly|vooral|only|alleen) (?:\S+ ){0,2}(?:in het |in )?{DUTCH}`,
 		unless: `(?:i|ik|me|my|mijn|excuse|sorry|sorry for) {G3}(?:speak|spreek|spreken|write|schrijf|understand|begrijp|verstaan|talk|praat|native)|bedankt|dank ?je\w*|dankjewel|thanks|thank you|thx|merci|great|geweldig|perfect|top|super`},
 	{cat: NotAsDescribed, what: "followers that drop", neg: true, q: qModal,
-		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,8} (?:dropp\w*|drop|drops|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
+		p: `(?:volgers|followers|likes|views|weergaven|abonnees|subscribers|accounts|ze|they|them|those|die|deze|these|aantal|number|count|teller|counter|\d+ ?%|helft|half|veel|many|most|meeste|alle|all|a lot|een hoop|een deel|loads|tientallen|honderden|hundreds|dozens|\d+)(?: [^ ,:]+){0,8} (?:dropp\w*|drop|drops|melt\w*|smelt\w*|wegsmelt\w*|slink\w*|shrink\w*|krimp\w*|dwindl\w*|dalen|daalt|gedaald|zakken|zakt|gezakt|verdwijn\w*|verdwenen|disappear\w*|vanished|weg|gone|lost|verloren|kwijt|afgenomen|neemt af|nemen af|decreas\w*|going down|went down|go down|goes down|gaat omlaag|gaan omlaag|teruggezakt|teruggevallen|vallen af|afgevallen|eraf|unfollow\w*|ontvolg\w*|weggegaan|weggevallen|wegvallen|valt weg|vallen weg|minder geworden|going away|go away|goes away|gaan weg|gaat weg|weggaan)` +
 			`|(?:lost|verloren|kwijt|kwijtgeraakt|lose|losing|verlies|verliezen|drop of|daling van|loss of|afname van|decline in|decrease in|drop in|daling in) (?:[^ ,:]+ ){0,5}(?:volgers|followers|likes|views|abonnees|subscribers)|{DROPPED}` +
 			`|(?:removed|verwijderd|deleted|gewist|weggehaald|took down|taken down|filtered out|gefilterd) {G3}(?:them|ze|volgers|followers|likes|views|weergaven|abonnees|subscribers|most|many|half|de helft|\d+)` +
 			`|(?:{NUM} )?(?:fewer|less|minder) {G1}{PROD} (?:than|dan) (?:on|op|last|vorige|gisteren|yesterday|before|eerst|voor|a week|een week|a few days|een paar dagen|\w+dag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|toen|then)`},
 	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, neg: true, q: qModal,
-		p: `garantie\w*|guarantee\w*|refill\w*|non ?drop|no ?drop|drop ?protect\w*|levenslang|lifetime`},
+		p: `garantie\w*|guarantee\w*|refill\w*|drop ?protect\w*|levenslang|lifetime`},
+	{cat: NotAsDescribed, what: "drop despite a guarantee", weak: true, q: qModal,
+		p: `non ?drop\w*|(?:no|zero|geen) ?drop(?: ?guarantee| ?garantie| ?belofte| ?promise| ?policy)?`},
 	{cat: NotAsDescribed, what: "views not counted", q: qModal, need: needProdUnit,
 		p: `{NEG} {G4}(?:verschijnen|verschenen|verschijnt|appear\w*|show\w*|te zien|zichtbaar|visible) (?:in|op|on) {G2}(?:analytics|insights|statistieken|stats|studio|dashboard|statistics)|(?:{NEG}|nauwelijks|hardly) {G4}(?:mee ?geteld|meegeteld|meegerekend|gerekend|geteld|counted|counting|registered|geregistreerd|registreert|recorded|bijgehouden|reflected|show up in|showing up in|shows up in|zichtbaar in|visible in|appear in|appearing in|appear on)|(?:tellen|telt|registreren|registreert) {G2}(?:niet|geen|nooit) ?(?:mee)?|(?:don't|doesn't|didn't|do not|does not|did not|not being|aren't being|niet) count`},
 	{cat: NotAsDescribed, what: "low retention", q: qModal,
@@ -429,7 +436,7 @@ var rules = compile([]rule{
 		p: `(?:niet|not|geen|nothing like|anders dan|minder dan|less than|below|onder) {G3}(?:wat |what |zoals |as |dan |than )?(?:ik |i |we )?(?:\S+ )?(?:verwacht\w*|expect\w*|gehoopt|hoped|hoopte|voor ogen|in mind|had gedacht|imagined)` +
 			`|anders voorgesteld|anders had voorgesteld|voorgesteld had|not what i was (?:looking|hoping) for|niet wat ik zocht|letdown|let down|tegenvaller|underwhelm\w*` +
 			`|(?:had|expected|verwacht|hoped|gehoopt|hoopte) (?:er |het |ik |i |we |van |ervan )*(?:veel |wel |much |a lot |way |zoveel |so much )?(?:meer|more|beter|better)|below (?:my |our )?expectations|onder {G1}verwachting\w*|beneden {G1}verwachting\w*`},
-	{cat: Dissatisfied, what: "changed their mind", q: qClaim,
+	{cat: Dissatisfied, what: "changed their mind", q: qClaim, veto: []Category{NonDelivery},
 		p: `bedenk me|heb me bedacht|me bedacht|changed my mind|change of heart|never ?mind|laat {G1}maar (?:zitten|gaan)|doe {G1}maar niet|(?:per ongeluk|by accident|accidentally|by mistake|per abuis) {G3}(?:besteld|ordered|gekocht|bought|betaald|paid|purchased|geklikt|clicked)|(?:besteld|ordered|gekocht|bought|purchased) {G3}(?:per ongeluk|by accident|accidentally|by mistake|per abuis)`},
 	{cat: Dissatisfied, what: "changed their mind", weak: true, q: qClaim,
 		p: `toch (?:maar )?niet|toch geen|wil {G2}(?:toch )?niet meer|(?:don't|do not|no longer) {G2}(?:want|need) (?:it|this|them|these)|(?:niet|geen) meer nodig|not needed|no longer needed|verkeerd {G1}besteld|ordered {G1}wrong|impuls\w*|impulse`},

@@ -29,12 +29,16 @@ func charsetReader(name string, r io.Reader) (io.Reader, error) {
 	if cr, err := charset.Reader(name, r); err == nil {
 		return cr, nil
 	}
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxWordSize))
 	if err != nil {
 		return nil, err
 	}
 	return strings.NewReader(guessText(b)), nil
 }
+
+// maxWordSize bounds the text of one encoded word read in an unknown
+// charset; a header is bounded by Limits.MaxHeaderSize already.
+const maxWordSize = 1 << 20
 
 // guessText returns b as UTF-8: as is when valid, else decoded as
 // windows-1252 (a superset of ISO 8859-1 for printable text).
@@ -139,14 +143,14 @@ func parseAddresses(wd *mime.WordDecoder, raw string) (list []*mail.Address, ok 
 			prev++
 		}
 	}
-	return list, false
+	return cleanAddresses(list), false
 }
 
 // cleanAddresses trims the addresses and removes control characters from
 // the decoded names (see cleanControls).
 func cleanAddresses(l []*mail.Address) []*mail.Address {
 	for _, a := range l {
-		a.Name = cleanControls(a.Name)
+		a.Name = strings.TrimSpace(cleanControls(a.Name))
 		a.Address = strings.TrimSpace(a.Address)
 	}
 	return l

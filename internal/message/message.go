@@ -117,7 +117,10 @@ type Limits struct {
 	MaxParts      int   // MIME parts walked at most
 	MaxDepth      int   // multipart nesting at most; above 100 counts as 100
 	MaxHeaderSize int   // bytes in the header of the message or a part
-	MaxTextSize   int   // decoded text kept at most (bytes)
+	// MaxTextSize bounds the text read from the text parts, in bytes
+	// after transfer and charset decoding; text in no known charset,
+	// guessed as windows-1252, can take up to three times that in UTF-8.
+	MaxTextSize int
 }
 
 // DefaultLimits are safe for a support mailbox: real customer mail is far

@@ -240,31 +240,19 @@ func (a *analysis) scan() {
 		}
 	}
 	for i := range a.units {
-		for k := range arrivals {
-			r := &arrivals[k]
-			for _, loc := range r.find(a.units[i].norm, nil, 0) {
-				if f := a.arrival(i, r, loc[0], loc[1]); f != nil {
-					a.arrivals = append(a.arrivals, f)
-				}
+		arrivals.each(a.units[i].norm, func(r *rule, from, to int) {
+			if f := a.arrival(i, r, from, to); f != nil {
+				a.arrivals = append(a.arrivals, f)
 			}
-		}
+		})
 	}
 	a.findings = append(a.findings, a.arrivals...)
 	for i := range a.units {
-		u := &a.units[i]
-		may := ruleFilter.candidates(u.norm)
-		for k := range rules {
-			r := &rules[k]
-			locs := r.find(u.norm, may, ruleBase[k])
-			if len(locs) == 0 || r.unlessRe != nil && r.unlessRe.MatchString(u.norm) {
-				continue
+		rules.each(a.units[i].norm, func(r *rule, from, to int) {
+			if f := a.match(i, r, from, to); f != nil {
+				a.findings = append(a.findings, f)
 			}
-			for _, loc := range locs {
-				if f := a.match(i, r, loc[0], loc[1]); f != nil {
-					a.findings = append(a.findings, f)
-				}
-			}
-		}
+		})
 	}
 	a.applyVetoes()
 	a.applyArrivals()

@@ -124,6 +124,23 @@ func analyse(re *syntax.Regexp) literalInfo {
 	case syntax.OpPlus:
 		return literalInfo{need: analyse(re.Sub[0]).required()}
 	case syntax.OpRepeat:
+		if sub := analyse(re.Sub[0]); sub.exact != nil && re.Max >= re.Min && re.Max <= 3 {
+			// A few repeats of exact strings: each number of them in turn.
+			var all []string
+			power := []string{""}
+			for n := 0; n <= re.Max; n++ {
+				if n >= re.Min {
+					all = union(all, power)
+				}
+				if len(power)*len(sub.exact) > maxExact {
+					return literalInfo{}
+				}
+				power = product(power, sub.exact)
+			}
+			if len(all) <= maxExact {
+				return literalInfo{exact: all}
+			}
+		}
 		switch {
 		case re.Min >= 1:
 			return literalInfo{need: analyse(re.Sub[0]).required()}

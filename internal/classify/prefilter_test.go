@@ -22,6 +22,8 @@ func TestLiterals(t *testing.T) {
 		{`foo|\w+`, nil},
 		{`(?i)abc`, nil},
 		{`(?:ab)+c`, []string{"ab"}},
+		{`ab{1,2}o`, []string{"abo", "abbo"}},
+		{`x{0,2}yz`, []string{"yz", "xyz", "xxyz"}},
 	} {
 		if got := literals(c.expr); !slices.Equal(got, c.want) {
 			t.Errorf("literals(%q): got %q; want %q", c.expr, got, c.want)
@@ -65,24 +67,26 @@ func TestRulesMatchAsWholePatterns(t *testing.T) {
 			texts = append(texts, l.msg.Subject, l.msg.OwnText)
 		}
 	}
-	whole := make([]*pattern, len(rules))
-	for k, r := range rules {
-		whole[k] = expand(r.p)
-	}
-	for _, text := range texts {
-		for _, u := range splitUnits(text) {
-			may := ruleFilter.candidates(u.norm)
-			for k := range rules {
-				want := whole[k].re.FindAllStringIndex(u.norm, -1)
-				got := rules[k].find(u.norm, may, ruleBase[k])
-				if len(got) != len(want) {
-					t.Errorf("rule %s %q in %q: got %v; want %v", rules[k].cat, rules[k].what, u.norm, got, want)
-					continue
-				}
-				for i := range got {
-					if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
-						t.Errorf("rule %s %q in %q: got %v; want %v", rules[k].cat, rules[k].what, u.norm, got, want)
-						break
+	for _, set := range []*ruleSet{rules, arrivals} {
+		whole := make([]*pattern, len(set.list))
+		for k, r := range set.list {
+			whole[k] = expand(r.p)
+		}
+		for _, text := range texts {
+			for _, u := range splitUnits(text) {
+				may := set.filter.candidates(u.norm)
+				for k, r := range set.list {
+					want := whole[k].re.FindAllStringIndex(u.norm, -1)
+					got := r.find(u.norm, may, set.base[k])
+					if len(got) != len(want) {
+						t.Errorf("rule %s %q in %q: got %v; want %v", r.cat, r.what, u.norm, got, want)
+						continue
+					}
+					for i := range got {
+						if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+							t.Errorf("rule %s %q in %q: got %v; want %v", r.cat, r.what, u.norm, got, want)
+							break
+						}
 					}
 				}
 			}

@@ -41,7 +41,7 @@ var macros = []struct{ name, re string }{
 	// Where a subscription opens a phrase, "plan" counts only after a word
 	// that makes it a noun ({SUBD}: "I plan to stop posting" stops no plan).
 	{"{SUB}", `(?:{SUBD}|plans?)`},
-	{"{SUBD}", `(?:\w*ab+on+e+ments?\w*|ab+o+s?|ab+o+tje\w*|subscription\w*|subscribtion\w*|subscr|subscrip|subsc|sub|membership\w*|members ?ship|lidmaatschap\w*|(?:{MINE}|the|this|that|het|dit|dat|de|je|your|jullie|monthly|maandelijkse?|huidige|current|premium|basic|pro|starter|likes|volgers|followers|views|tiktok|instagram|insta|youtube|growth|groei) plans?|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
+	{"{SUBD}", `(?:\w*ab{1,2}on{1,2}e{1,2}ments?\w*|ab{1,2}o{1,2}s?|ab{1,2}o{1,2}tje\w*|subscription\w*|subscribtion\w*|subscr|subscrip|subsc|sub|membership\w*|members ?ship|lidmaatschap\w*|(?:{MINE}|the|this|that|het|dit|dat|de|je|your|jullie|monthly|maandelijkse?|huidige|current|premium|basic|pro|starter|likes|volgers|followers|views|tiktok|instagram|insta|youtube|growth|groei) plans?|\w+plan|maandpakket\w*|maandabo\w*|maandelijks\w*|monthly|recurring|terugkerend\w*|incasso\w*|machtiging\w*|afschrijving\w*|verlenging\w*|auto ?renew\w*|renewal\w*|billing|herhaal\w*|groeipakket\w*)`},
 	// Verbs of ending a subscription.
 	{"{CANCEL}", `(?:opzeg\w*|opgezegd|op ?zeggen|op te zeggen|beeindig\w*|stopzet\w*|stop ?zetten|stop te zetten|stopgezet|uitschrijv\w*|uit te schrijven|uitgeschreven|annuleer\w*|annuler\w*|geannuleerd|annul\w*|cancel\w*|terminat\w*|discontinu\w*|unsubscrib\w*|afmeld\w*|opheff\w*|kundig\w*|resilier\w*|deactiv\w*)`},
 	{"{STOP}", `(?:stop|stoppen|stopt|stopped|stopping|gestopt|end|ending|finish|quit|halt|turn off|switch off|uitzetten|uit te zetten|uitschakel\w*|disable|beenden)`},
@@ -165,17 +165,47 @@ type rule struct {
 	unlessRe *pattern // unless compiled
 }
 
-// compile compiles the patterns of rs.
-func compile(rs []rule) []rule {
+// ruleSet is a list of compiled rules with the prefilter of all their
+// alternatives (see prefilter.go).
+type ruleSet struct {
+	list   []rule
+	filter *prefilter
+	base   []int // base[k] is the index in filter of list[k]'s first alternative
+}
+
+// newRuleSet compiles the patterns of rs and indexes their literals.
+func newRuleSet(rs []rule) *ruleSet {
+	set := &ruleSet{list: rs, base: make([]int, len(rs))}
+	var patterns []string
 	for i := range rs {
+		set.base[i] = len(patterns)
 		for _, alt := range alternatives(rs[i].p) {
-			rs[i].alts = append(rs[i].alts, expand(alt))
+			p := expand(alt)
+			rs[i].alts = append(rs[i].alts, p)
+			patterns = append(patterns, p.String())
 		}
 		if rs[i].unless != "" {
 			rs[i].unlessRe = expand(rs[i].unless)
 		}
 	}
-	return rs
+	set.filter = newPrefilter(patterns)
+	return set
+}
+
+// each calls fn for every match in s of every rule of set whose unless
+// does not match s, rule by rule.
+func (set *ruleSet) each(s string, fn func(r *rule, from, to int)) {
+	may := set.filter.candidates(s)
+	for k := range set.list {
+		r := &set.list[k]
+		locs := r.find(s, may, set.base[k])
+		if len(locs) == 0 || r.unlessRe != nil && r.unlessRe.MatchString(s) {
+			continue
+		}
+		for _, loc := range locs {
+			fn(r, loc[0], loc[1])
+		}
+	}
 }
 
 // alternatives splits a pattern at the "|" outside parentheses and
@@ -206,22 +236,15 @@ func alternatives(p string) []string {
 // find returns the matches of r in s, leftmost first and not overlapping,
 // as one pattern of all alternatives would: at the same start the
 // alternative written first wins. may says which alternatives may match
-// (ruleFilter; the alternatives of rule k start at index base), or is nil
-// to try them all.
+// (ruleSet.filter; r's alternatives start at index base).
 func (r *rule) find(s string, may []bool, base int) [][]int {
 	var locs [][]int
 	n := 0
 	for j, alt := range r.alts {
-		var found [][]int
-		switch {
-		case may == nil:
-			found = alt.FindAllStringIndex(s, -1)
-		case may[base+j]:
-			found = alt.re.FindAllStringIndex(s, -1)
-		default:
+		if !may[base+j] {
 			continue
 		}
-		for _, loc := range found {
+		for _, loc := range alt.re.FindAllStringIndex(s, -1) {
 			locs = append(locs, []int{loc[0], loc[1], j})
 		}
 		n++
@@ -241,7 +264,7 @@ func (r *rule) find(s string, may []bool, base int) [][]int {
 }
 
 // rules are the claims and topics, in no particular order.
-var rules = compile([]rule{
+var rules = newRuleSet([]rule{
 	// non_delivery: nothing or part arrived, or the customer still waits.
 	{cat: NonDelivery, what: "not received", q: qClaim, need: needProdUnit, object: true,
 		p: `{NEG} {G3}{RECV}`,
@@ -511,7 +534,7 @@ var rules = compile([]rule{
 // arrivals are statements that an order arrived. They contradict a claim
 // that the same order did not arrive, and make a complaint about what it
 // did not bring disappointment (needArrived; see analysis.applyArrivals).
-var arrivals = compile([]rule{
+var arrivals = newRuleSet([]rule{
 	{cat: Other, kind: topic, what: "says the order arrived", neg: true, object: true,
 		p: `{ARRSUBJ} {G2}(?:zijn|is|waren|was|are|were|have|has|had|kwamen|kwam|staan|staat|stonden) (?:er |nu |inmiddels |wel |allemaal |netjes |keurig |gewoon |all |now |already |al |also |ook |mooi |snel |fast |quickly |indeed |indeed |really )*` +
 			`(?:binnengekomen|binnen gekomen|binnengekregen|binnen(?: , \S+| en| maar| hoor| nu| and| but|$)|aangekomen|aan gekomen|toegekomen|gearriveerd|geleverd|afgeleverd|bezorgd|bijgekomen|erbij gekomen|bij gekomen|bijgeschreven|verschenen|(?:er|erop|er op)(?: wel| allemaal| netjes| gewoon| echt| nu| inmiddels| hoor)*(?: , \S+| en| maar| and| but|$)|arrived|come in|come through|delivered|been delivered|shown up|turned up|been added|added|credited|there(?: , \S+| and| but|$)|all there|in(?: , \S+| and| but|$)|landed|aan|door)` +
@@ -525,21 +548,6 @@ var arrivals = compile([]rule{
 			`|no complaints? (?:about|regarding|on|with) {G3}(?:delivery|that|part|order|{PROD})|geen klachten? (?:over|wat betreft|met) {G3}(?:levering|dat|deel|gedeelte|bestelling|{PROD})|nothing wrong with the delivery|niks mis met de levering` +
 			`|aan de levering (?:lag|ligt) het niet|(?:the )?delivery (?:isn't|is not|wasn't|was not) the (?:problem|issue)|de levering is (?:niet|geen) het probleem|(?:delivery|levering) (?:part )?(?:was|is|went) (?:fine|ok|okay|prima|goed)`},
 })
-
-// ruleFilter says which alternatives of the rules may match a sentence
-// (see prefilter.go); ruleBase[k] is the index of the first alternative
-// of rules[k].
-var ruleFilter, ruleBase = func() (*prefilter, []int) {
-	var patterns []string
-	base := make([]int, len(rules))
-	for k, r := range rules {
-		base[k] = len(patterns)
-		for _, alt := range r.alts {
-			patterns = append(patterns, alt.String())
-		}
-	}
-	return newPrefilter(patterns), base
-}()
 
 // frames neutralise the claims around them.
 var (

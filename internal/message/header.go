@@ -60,7 +60,7 @@ func decodeHeaderValue(wd *mime.WordDecoder, v string) string {
 		v = guessText([]byte(v))
 	}
 	if !strings.Contains(v, "=?") {
-		return v
+		return cleanControls(v)
 	}
 	d, err := wd.DecodeHeader(v)
 	if err != nil {

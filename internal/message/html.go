@@ -389,6 +389,11 @@ func (b *textBuilder) space() {
 	if b.tee != nil {
 		b.tee.space()
 	}
+	b.wantSpace()
+}
+
+// wantSpace is space without the tee, for the methods that tee already.
+func (b *textBuilder) wantSpace() {
 	if b.start && b.nl == 0 {
 		b.sp = true
 	}
@@ -440,12 +445,12 @@ func (b *textBuilder) text(s string, pre bool) {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		if s != "" {
-			b.space()
+			b.wantSpace()
 		}
 		return
 	}
 	if isSpace(s[0]) {
-		b.space()
+		b.wantSpace()
 	}
 	b.flush()
 	b.sb.WriteString(strings.Join(words, " "))

@@ -162,3 +162,19 @@ func TestRegretMoneyBack(t *testing.T) {
 		{name: "not: net als vorige keer", subject: "volgers", text: "Net als vorige keer zijn de volgers snel binnen, dank!", want: Other},
 	})
 }
+
+// TestArrivalTraps: words that look like a statement of arrival but are
+// not the customer's (the shop's mail, a status), are negated, or are
+// about something else than the product; and claims worded elliptically
+// next to something that did arrive.
+func TestArrivalTraps(t *testing.T) {
+	run(t, []tcase{
+		{name: "shop's mail says delivered", subject: "order", text: "I got an email that the followers were delivered, but I see nothing on my profile.", want: NonDelivery, sure: confident},
+		{name: "order not fine, some missing", subject: "bestelling", text: "De bestelling is nog niet goed, er missen volgers.", want: NonDelivery, sure: confident},
+		{name: "confirmation but no likes", subject: "likes", text: "Ik heb de bevestiging ontvangen maar geen likes.", want: NonDelivery, sure: confident},
+		{name: "payment but no followers", subject: "order", text: "The payment came through but no followers.", want: NonDelivery, sure: confident},
+		{name: "none received", subject: "followers", text: "I received 0 followers so far.", want: NonDelivery, sure: confident},
+		{name: "not: ordered followers but no likes", subject: "vraag", text: "Ik wilde volgers maar geen likes, klopt dat?", want: Other},
+		{name: "not: wrong video is no non-delivery", subject: "views", text: "De views zijn geleverd maar niet op de juiste video.", want: Other},
+	})
+}

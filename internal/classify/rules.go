@@ -286,6 +286,8 @@ var rules = newRuleSet([]rule{
 			`|{NOTHING} {G3}(?:yet|so far|tot nu toe|till now|until now|as of now|tot op heden)|(?:and|en|but|maar|still|nog steeds|nog altijd) (?:nothing|niks|nada|zero|nul|none)(?: , \S+|$)|(?:have|has|am|are|still) yet to (?:see|receive|get)`,
 		unless: `(?:accounts?|profielen|profiles?) {G3}(?:met|with|zonder|without|die|that|hebben|have|has) {G3}(?:geen|no|zero|0|without|zonder)` +
 			`|(?:bedrijf|business|zaak|klanten|customers|sales|omzet|afspraken|engagement|bereik|reach|interactie|succes\w*|success\w*)`},
+	{cat: NonDelivery, what: "still nothing", q: qClaim, need: needRecvUnit, object: true,
+		p: `(?:maar|but|and|en) (?:nog |still |yet )?(?:geen|no|zero|0|nul) (?:enkele |single |new |nieuwe |extra )?{PROD}(?: , \S+| yet| so far| tot nu toe| nog| at all| whatsoever|$)`},
 	{cat: NonDelivery, what: "still nothing", q: qClaim, object: true,
 		p: `(?:nog steeds|nog altijd|still) (?:geen|no|zero|0|nul|niks|nothing) {G1}{PROD}|{PROD} {G4}(?:staan|staat|zijn|is|are) (?:er )?(?:nog steeds |nog altijd |still )(?:niet|not)`},
 	{cat: NonDelivery, what: "counter has not moved", q: qClaim, need: needProdMail,
@@ -349,7 +351,7 @@ var rules = newRuleSet([]rule{
 			`|rest (?:is|zijn|are) {G1}(?:nowhere|nergens|missing|weg|zoek|gone)` +
 			`|(?:de rest|the rest|the remaining|resterende|overige|rest van|remainder|remaining)(?: [^ ,:]+){0,5} (?:nowhere|nergens|zoek|niet|not|nog|never|nooit|missing|ontbreekt|still|waiting|wacht)` +
 			`|(?:resterende|remaining|overige|ontbrekende|missing|rest of the|rest van de|de rest van) {G1}{PROD}` +
-			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing)` +
+			`|(?:ontbreekt|ontbreken|ontbrekende|missing|mist|mis|missen|misten) {G1}{PROD}|{PROD} {G2}(?:ontbreekt|ontbreken|missing)` +
 			`|(?:te weinig|incomplete|onvolledig|incompleet|partially|gedeeltelijk|half geleverd|half delivered|not complete|niet compleet|niet volledig)` +
 			`|(?:niet|not) (?:alles|allemaal|alle|volledig|compleet|helemaal|all|everything|the full|fully|completely) {G2}{RECV}` +
 			`|(?:minder|less|fewer) {G2}(?:dan|than) {G2}(?:besteld|ordered|beloofd|promised|betaald|paid|gekocht|bought|purchased)`,
@@ -543,8 +545,10 @@ var arrivals = newRuleSet([]rule{
 			`|(?:heb|hebben|have|'ve) (?:\S+ )?(?:{PROD}|{ORDER}|ze|alles|everything|it|them|they) (?:\S+ )?(?:wel |allemaal |netjes |keurig |all |gewoon )?(?:ontvangen|gekregen|binnen|binnengekregen|received|got|gotten)` +
 			`|(?:teller|counter|aantal|count|number|{PROD}) {G3}(?:ging|gingen|went|is|zijn|has|have|did) {G2}(?:omhoog|up|gestegen|increased|gone up|go up|grew|gegroeid)` +
 			`|(?:het aantal|the number|the count|the amount|aantal|number|count) {G2}(?:klopt|kloppen|is correct|is right|was correct|was right|matches)`},
+	{cat: Other, kind: topic, what: "says the delivery was fine", neg: true, object: true,
+		p: `(?:levering|delivery|bezorging|de bestelling|the order|my order|mijn bestelling|{PROD}) {G2}(?:was|is|ging|went|verliep|came|arrived|kwam|kwamen|zijn|were|are|got delivered|delivered|geleverd) {G2}(?:prima|goed|fine|ok|okay|oke|good|great|perfect|snel|quick|fast|quickly|op tijd|on time|netjes|keurig|top|smooth\w*|vlot|correct|as promised|zoals beloofd)`},
 	{cat: Other, kind: topic, what: "says the delivery was fine", object: true,
-		p: `(?:levering|delivery|bezorging|de bestelling|the order|my order|mijn bestelling|{PROD}) {G2}(?:was|is|ging|went|verliep|came|arrived|kwam|kwamen|zijn|were|are|got delivered|delivered|geleverd) {G2}(?:prima|goed|fine|ok|okay|oke|good|great|perfect|snel|quick|fast|quickly|op tijd|on time|netjes|keurig|top|smooth\w*|vlot|correct|zonder problemen|without (?:problems|issues|a problem)|as promised|zoals beloofd)` +
+		p: `(?:levering|delivery|bezorging|de bestelling|the order|my order|mijn bestelling|{PROD}) {G2}(?:was|is|ging|went|verliep|came|arrived|kwam|kwamen|zijn|were|are|got delivered|delivered|geleverd) {G2}(?:zonder problemen|without (?:problems|issues|a problem))` +
 			`|no complaints? (?:about|regarding|on|with) {G3}(?:delivery|that|part|order|{PROD})|geen klachten? (?:over|wat betreft|met) {G3}(?:levering|dat|deel|gedeelte|bestelling|{PROD})|nothing wrong with the delivery|niks mis met de levering` +
 			`|aan de levering (?:lag|ligt) het niet|(?:the )?delivery (?:isn't|is not|wasn't|was not) the (?:problem|issue)|de levering is (?:niet|geen) het probleem|(?:delivery|levering) (?:part )?(?:was|is|went) (?:fine|ok|okay|prima|goed)`},
 })
@@ -599,7 +603,7 @@ var (
 	number  = expand(`{NUM}`)
 	// reported marks what the shop or its status says, not the customer:
 	// "volgens jullie is het geleverd", "the status says delivered".
-	reported = expand(`volgens|according to|jullie (?:zeggen|zeggen dat|zegt|beweren|claimen|schrijven|mailden)|you (?:say|said|claim|claimed|wrote|told me)|(?:status|systeem|system|dashboard|app|account|site|website|mail|e ?mail|bevestiging|confirmation) {G3}(?:zegt|says|said|shows|toont|geeft aan|staat|stond|meldt)|staat (?:als|op) {G1}(?:geleverd|afgerond|voltooid|delivered|completed)|marked as|gemarkeerd als|supposedly|zogenaamd|zou {G3}(?:zijn|moeten)|should (?:have|be)|moet(?:en)? {G3}(?:zijn|worden)|hoort {G2}(?:zijn|te)`)
+	reported = expand(`volgens|according to|(?:mail|e ?mail|bericht|message|notification|melding|sms|text) {G2}(?:that|dat|saying|zegt|says)|jullie (?:zeggen|zeggen dat|zegt|beweren|claimen|schrijven|mailden)|you (?:say|said|claim|claimed|wrote|told me)|(?:status|systeem|system|dashboard|app|account|site|website|mail|e ?mail|bevestiging|confirmation) {G3}(?:zegt|says|said|shows|toont|geeft aan|staat|stond|meldt)|staat (?:als|op) {G1}(?:geleverd|afgerond|voltooid|delivered|completed)|marked as|gemarkeerd als|supposedly|zogenaamd|zou {G3}(?:zijn|moeten)|should (?:have|be)|moet(?:en)? {G3}(?:zijn|worden)|hoort {G2}(?:zijn|te)`)
 	// anotherOrder marks a sentence about an order other than the one
 	// said to have arrived.
 	anotherOrder = expand(`(?:tweede|second|andere|other|nieuwe|new|latest|laatste|recente|recent|volgende|next|another|een tweede|2e|2nd|losse|separate) (?:bestelling|order|aankoop|purchase|pakket|package|boost)`)

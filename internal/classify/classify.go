@@ -8,8 +8,11 @@
 // something did not arrive, differs from the description, must be
 // cancelled, or disappoints. Words of a category inside a question about
 // what may happen, a hypothetical, a question asked before buying or under
-// a negation make no claim. Weak or conflicting evidence makes the result
-// not confident, and a person decides.
+// a negation make no claim. The customer's own statement that the order
+// arrived contradicts a claim that it did not; what it then did not bring
+// is disappointment. Weak or conflicting evidence makes the result not
+// confident, and a person decides. A prefilter of literals (prefilter.go)
+// keeps the rules cheap.
 package classify
 
 import (

@@ -161,7 +161,7 @@ func TestHostileMailBetweenCustomers(t *testing.T) {
 		got, customer := rep.Mails[2*i], rep.Mails[2*i+1]
 		t.Run(h.name, func(t *testing.T) {
 			reasons := strings.Join(got.Reasons, "\n")
-			t.Logf("%s, %s", got.Outcome, got.Reasons[len(got.Reasons)-1])
+			t.Logf("%s: %s", got.Outcome, reasons)
 			if got.Outcome != h.outcome && (h.also == "" || got.Outcome != h.also) || !strings.Contains(reasons, h.reason) {
 				t.Errorf("got %s, reasons:\n%s\nwant %s with %q", got.Outcome, reasons, h.outcome, h.reason)
 			}

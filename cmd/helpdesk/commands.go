@@ -12,7 +12,6 @@ import (
 	"helpdesk/internal/config"
 	"helpdesk/internal/decide"
 	"helpdesk/internal/eval"
-	"helpdesk/internal/store"
 )
 
 // errUsage marks a command line that could not be understood; the usage
@@ -170,16 +169,12 @@ func cmdOrdersImport(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "usage: helpdesk orders import [--config FILE] FILE.csv")
 		return errUsage
 	}
-	cfg, err := loadConfig(*cfgPath)
-	if err != nil {
-		return err
-	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := store.Open(ctx, cfg.Database)
+	st, cfg, err := openStore(ctx, *cfgPath)
 	if err != nil {
 		return err
 	}

@@ -152,11 +152,7 @@ func cmdRefunds(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(*cfgPath)
-	if err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, _, err := openStore(ctx, *cfgPath)
 	if err != nil {
 		return err
 	}
@@ -189,6 +185,16 @@ func cmdRefunds(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
+// openStore opens the database of the configuration at cfgPath.
+func openStore(ctx context.Context, cfgPath string) (*store.Store, *config.Config, error) {
+	cfg, err := loadConfig(cfgPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, cfg.Database)
+	return st, cfg, err
+}
+
 func rfc3339(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -210,11 +216,7 @@ func cmdRefundDone(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "refund id %q is not a number\n", fs.Arg(0))
 		return errUsage
 	}
-	cfg, err := loadConfig(*cfgPath)
-	if err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, cfg.Database)
+	st, _, err := openStore(ctx, *cfgPath)
 	if err != nil {
 		return err
 	}

@@ -168,6 +168,11 @@ func Decide(in Input, s Settings) Decision {
 	if m.OverLimit {
 		return d.with(Human, "3", "mail over a size or structure limit: "+strings.Join(m.Problems, "; "))
 	}
+	if m.Damaged {
+		// The text broke off: the words after the break (say, "never
+		// mind") are lost, so the rest cannot decide about money.
+		return d.with(Human, "3", "the text of the mail is damaged: "+strings.Join(m.Problems, "; "))
+	}
 	if len(in.Unsafe) > 0 {
 		return d.with(Human, "3", strings.Join(in.Unsafe, "; "))
 	}

@@ -102,6 +102,13 @@ func TestDecide(t *testing.T) {
 		{name: "rule 3: a failed sender authentication forbids money",
 			in:   Input{Message: msg("2026-11-05T10:00:00+01:00"), Class: class(classify.NonDelivery), Orders: []order.Order{oneOff}, Unsafe: []string{"dmarc=fail"}},
 			want: Human, rule: "3"},
+		{name: "rule 3: a damaged text decides no money",
+			in: Input{Message: func() *message.Message {
+				m := msg("2026-11-05T10:00:00+01:00")
+				m.Damaged, m.Problems = true, []string{"illegal base64"}
+				return m
+			}(), Class: class(classify.NonDelivery), Orders: []order.Order{oneOff}},
+			want: Human, rule: "3"},
 		{name: "rule 4: other",
 			in:   Input{Message: msg("2026-11-05T10:00:00+01:00"), Class: class(classify.Other), Orders: []order.Order{oneOff}},
 			want: Human, rule: "4"},

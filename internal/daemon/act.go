@@ -160,7 +160,7 @@ func newMessageID(own string) (string, error) {
 }
 
 // flushOutbox sends (or, in shadow mode, drafts) every reply that is due.
-func (d *Daemon) flushOutbox(ctx context.Context, c *mailbox.Client, f folders, rep *Report) error {
+func (d *Daemon) flushOutbox(ctx context.Context, c *mailbox.Client, f Folders, rep *Report) error {
 	outs, err := d.o.Store.DueOutbox(ctx, d.o.Now())
 	if err != nil {
 		return err
@@ -254,7 +254,7 @@ func backoff(r Retry, attempt int) time.Duration {
 // copySent appends a copy of every sent reply to the Sent folder, so staff
 // see the whole conversation. A copy already there (a crash between APPEND
 // and recording it) is not appended twice.
-func (d *Daemon) copySent(ctx context.Context, c *mailbox.Client, f folders) error {
+func (d *Daemon) copySent(ctx context.Context, c *mailbox.Client, f Folders) error {
 	if f.Sent == "" {
 		return nil
 	}

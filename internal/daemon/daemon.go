@@ -191,11 +191,6 @@ type Report struct {
 	Panics int
 }
 
-// folders are the resolved folder names of one poll.
-type folders struct {
-	Folders
-}
-
 // Poll runs one poll. When ctx ends it finishes the mail at hand and stops;
 // the rest waits for the next poll.
 func (d *Daemon) Poll(ctx context.Context) (*Report, error) {
@@ -242,8 +237,10 @@ func (d *Daemon) Poll(ctx context.Context) (*Report, error) {
 	return rep, nil
 }
 
-func (d *Daemon) resolveFolders(ctx context.Context, c *mailbox.Client) (folders, error) {
-	f := folders{d.o.Folders}
+// resolveFolders returns the folders of one poll, with Sent and Drafts
+// found by their special use when not configured, each created if missing.
+func (d *Daemon) resolveFolders(ctx context.Context, c *mailbox.Client) (Folders, error) {
+	f := d.o.Folders
 	if f.Sent == "" || f.Drafts == "" {
 		sent, drafts, err := c.SpecialUse(ctx)
 		if err != nil {

@@ -5,6 +5,7 @@
 package eval
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -167,7 +168,7 @@ func loadShop(dir string, base decide.Shop) (decide.Shop, error) {
 		return shop, err
 	}
 	var s Shop
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
 		return shop, fmt.Errorf("%s: %w", filepath.Join(dir, "shop.json"), err)
